@@ -1,0 +1,67 @@
+#pragma once
+// Political actors at run time: presidents, cabinet officials and envoys, legislatures.
+//
+// Each holds a position on the six issues. Positions move by Friedkin-Johnsen influence over
+// the advice edges of the elite network (Friedkin & Johnsen 1990):
+//   x_i(t+1) = lambda_i * sum_j W_ij x_j(t) + (1 - lambda_i) * u_i
+// where W_ij is the advice weight from j to i (W_ii the actor's self_weight), normalised by
+// row, lambda_i = 1 - stubbornness_i, and u_i the initial position.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "agents/political_params.hpp"
+#include "model/issues.hpp"
+#include "model/network.hpp"
+
+namespace vecinos {
+
+struct Config;
+
+enum class ActorKind : unsigned char { president, official, legislature };
+std::string_view name(ActorKind k);
+
+/// The fixed attributes of one political actor.
+struct PoliticalActor {
+  std::string id, name, role;
+  ActorKind kind = ActorKind::president;
+  Country country = Country::us;
+  double capability = 1.0;
+  IssueVector salience{};
+  IssueVector anchor{};  ///< initial position u_i
+  double susceptibility = 0.5;  ///< lambda_i = 1 - stubbornness
+  double self_weight = 1.0;
+  double forbearance = 0.5;
+  double hawkishness = 0.5;
+  std::int32_t serves = -1;  ///< index of the president served (officials, legislatures)
+};
+
+class Politics {
+ public:
+  /// Actors in a fixed order (presidents, officials, legislatures; each by id) and their
+  /// advice edges added to `net`, whose vertex i is actor i.
+  static Politics build(const Config& cfg, EliteNetwork& net);
+
+  [[nodiscard]] std::size_t size() const { return actors_.size(); }
+  [[nodiscard]] const PoliticalActor& actor(std::size_t i) const { return actors_[i]; }
+  [[nodiscard]] const std::vector<PoliticalActor>& actors() const { return actors_; }
+  [[nodiscard]] std::size_t us_president() const { return us_president_; }
+  [[nodiscard]] std::size_t mx_president() const { return mx_president_; }
+  /// Index of an actor by id, or -1.
+  [[nodiscard]] std::int64_t find(std::string_view id) const;
+
+  [[nodiscard]] const IssueVector& position(std::size_t i) const { return position_[i]; }
+  [[nodiscard]] const std::vector<IssueVector>& positions() const { return position_; }
+
+  /// Actor i's position after one Friedkin-Johnsen step from the current positions.
+  [[nodiscard]] IssueVector influenced_position(std::size_t i, const EliteNetwork& net) const;
+  /// Replaces every position (the resolve phase, after all actors have decided).
+  void commit_positions(std::vector<IssueVector>& next) { position_.swap(next); }
+
+ private:
+  std::vector<PoliticalActor> actors_;
+  std::vector<IssueVector> position_;
+  std::size_t us_president_ = 0, mx_president_ = 0;
+};
+
+}  // namespace vecinos

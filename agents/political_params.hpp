@@ -1,0 +1,128 @@
+#pragma once
+// Parameters of the political actors (presidents, cabinet officials and envoys, legislatures)
+// and their schema. Values for the seed's actors are in configs/baseline.yaml.
+#include <map>
+#include <string>
+
+#include "agents/country.hpp"
+#include "model/issues.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+/// What every political actor has: a view on each issue, how much each issue matters to it,
+/// its power, how it updates its views, and its style.
+struct ActorParams {
+  std::string name;
+  Country country = Country::us;
+  double capability = 1.0;  ///< relative power (KTAB "influence")
+  IssueVector position{};   ///< 0..1 per issue
+  IssueVector salience{};   ///< weights per issue, summing to 1
+  double stubbornness = 0.5;  ///< Friedkin-Johnsen anchoring to the initial position
+  double self_weight = 1.0;   ///< weight of its own view among its advisers'
+  double forbearance = 0.5;   ///< probability of letting an insult pass unanswered
+  double hawkishness = 0.5;   ///< disposition to coercive rather than cooperative action
+};
+
+struct PresidentParams : ActorParams {
+  double approval = 0.5;  ///< initial approval rating
+};
+
+struct OfficialParams : ActorParams {
+  std::string role;
+  std::string advises;  ///< id of the president this official serves
+  double access = 0.5;  ///< weight of this official's advice edge to the president
+  double loyalty = 0.5;  ///< weight of the president's advice edge to this official
+};
+
+struct LegislatureParams : ActorParams {
+  std::string advises;             ///< id of the president this legislature checks
+  double influence = 0.3;          ///< weight of its advice edge to the president
+  double ruling_share = 0.5;       ///< seat share of the president's party or coalition
+  double supermajority = 2.0 / 3;  ///< share needed for constitutional changes
+};
+
+/// Adds the political actors' keys (presidents, officials, legislatures) to a schema record.
+template <class Config>
+void describe_political(schema::Record<Config>& cfg,
+                        std::map<std::string, PresidentParams> Config::*presidents,
+                        std::map<std::string, OfficialParams> Config::*officials,
+                        std::map<std::string, LegislatureParams> Config::*legislatures);
+
+namespace detail {
+template <class T>
+void describe_actor(schema::Record<T>& r) {
+  r.add("name", &ActorParams::name, std::string{}, "full name, for outputs").required();
+  r.add("country", &ActorParams::country, Country::us, "country the actor belongs to").required();
+  r.add("capability", &ActorParams::capability, 1.0,
+        "relative power in collective decisions (KTAB's 'influence')")
+      .unit("relative")
+      .range(0.0, 1000.0);
+  r.array("position", &ActorParams::position, kIssueNames, 0.0, 1.0, "0..1",
+          "initial position per issue (0 and 1 as defined in model/ODD.md)");
+  r.array("salience", &ActorParams::salience, kIssueNames, 0.0, 1.0, "weight",
+          "how much each issue matters; the six weights must sum to 1");
+  r.add("stubbornness", &ActorParams::stubbornness, 0.5,
+        "Friedkin-Johnsen anchoring: weight of the initial position at every update")
+      .unit("0..1")
+      .range(0.0, 1.0);
+  r.add("self_weight", &ActorParams::self_weight, 1.0,
+        "weight of the actor's own current view among its advisers' views")
+      .unit("relative")
+      .range(0.0, 100.0);
+  r.add("forbearance", &ActorParams::forbearance, 0.5,
+        "probability of letting an insult or coercive act pass without answering it")
+      .unit("probability")
+      .range(0.0, 1.0);
+  r.add("hawkishness", &ActorParams::hawkishness, 0.5,
+        "disposition to coercive rather than cooperative action")
+      .unit("0..1")
+      .range(0.0, 1.0);
+}
+}  // namespace detail
+
+template <class Config>
+void describe_political(schema::Record<Config>& cfg,
+                        std::map<std::string, PresidentParams> Config::*presidents,
+                        std::map<std::string, OfficialParams> Config::*officials,
+                        std::map<std::string, LegislatureParams> Config::*legislatures) {
+  auto& p = cfg.map("presidents", presidents, "heads of state and government, by id");
+  detail::describe_actor(p);
+  p.add("approval", &PresidentParams::approval, 0.5, "approval rating at the start")
+      .unit("fraction")
+      .range(0.0, 1.0);
+
+  auto& o = cfg.map("officials", officials, "cabinet officials and envoys, by id");
+  detail::describe_actor(o);
+  o.add("role", &OfficialParams::role, std::string{}, "office held (for outputs)");
+  o.add("advises", &OfficialParams::advises, std::string{}, "id of the president served")
+      .required();
+  o.add("access", &OfficialParams::access, 0.5,
+        "weight of the official's advice edge to the president (access to the president)")
+      .unit("relative")
+      .range(0.0, 10.0);
+  o.add("loyalty", &OfficialParams::loyalty, 0.5,
+        "weight of the president's advice edge to the official")
+      .unit("relative")
+      .range(0.0, 10.0);
+
+  auto& l = cfg.map("legislatures", legislatures, "national legislatures, by id");
+  detail::describe_actor(l);
+  l.add("advises", &LegislatureParams::advises, std::string{},
+        "id of the president whose measures this legislature gates")
+      .required();
+  l.add("influence", &LegislatureParams::influence, 0.3,
+        "weight of the legislature's advice edge to the president")
+      .unit("relative")
+      .range(0.0, 10.0);
+  l.add("ruling_share", &LegislatureParams::ruling_share, 0.5,
+        "seat share of the president's party or coalition")
+      .unit("fraction")
+      .range(0.0, 1.0);
+  l.add("supermajority", &LegislatureParams::supermajority, 2.0 / 3.0,
+        "seat share needed for constitutional changes")
+      .unit("fraction")
+      .range(0.5, 1.0);
+}
+
+}  // namespace vecinos

@@ -1,0 +1,305 @@
+#include "model/config.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace vecinos {
+namespace {
+
+void describe_config(schema::Record<Config>& cfg) {
+
+  auto& sim = cfg.section("simulation", &Config::simulation, "time span, tick length and seed");
+  sim.add("start", &SimulationParams::start, Date(2024, 11, 6), "first simulated day")
+      .unit("date")
+      .range(Date(1900, 1, 1), Date(2200, 1, 1));
+  sim.add("end", &SimulationParams::end, Date(2029, 1, 20),
+          "last simulated day (the run stops at the first tick on or after it)")
+      .unit("date")
+      .range(Date(1900, 1, 1), Date(2200, 1, 1));
+  sim.add("days_per_tick", &SimulationParams::days_per_tick, 7, "length of one tick")
+      .unit("days")
+      .range(1, 366);
+  sim.add("seed", &SimulationParams::seed, std::uint64_t{1},
+          "random seed: the first word of the Philox key");
+  sim.add("run", &SimulationParams::run, std::uint64_t{0},
+          "replicate number: the second word of the Philox key");
+
+  auto& cal = cfg.section("calendar", &Config::calendar, "dates of scheduled events");
+  cal.add("inauguration", &CalendarParams::inauguration, Date(2025, 1, 20),
+          "U.S. inauguration; before it the president-elect can only threaten and talk")
+      .unit("date");
+  cal.add("usmca_review", &CalendarParams::usmca_review, Date(2026, 7, 1), "USMCA joint review")
+      .unit("date");
+  cal.add("us_midterms", &CalendarParams::us_midterms, Date(2026, 11, 3),
+          "U.S. midterm elections")
+      .unit("date");
+  cal.add("us_election", &CalendarParams::us_election, Date(2028, 11, 7),
+          "U.S. presidential election")
+      .unit("date");
+
+  describe_political(cfg, &Config::presidents, &Config::officials, &Config::legislatures);
+
+  auto& net = cfg.section("network", &Config::network, "the elite influence network");
+  auto& edge = net.list("edges", &NetworkParams::edges,
+                        "explicit edges among political actors (advice edges of officials and "
+                        "legislatures to their president are added from `access`/`influence`)");
+  edge.add("from", &EdgeParams::from, std::string{}, "id of the influencing actor").required();
+  edge.add("to", &EdgeParams::to, std::string{}, "id of the influenced actor").required();
+  edge.add("type", &EdgeParams::type, EdgeType::advice, "kind of tie").required();
+  edge.add("weight", &EdgeParams::weight, 0.0, "strength of the tie")
+      .unit("relative")
+      .range(0.0, 10.0)
+      .required();
+
+  auto& rel = cfg.section("relationship", &Config::relationship,
+                          "state of the bilateral relationship at the start");
+  rel.add("leader_bond", &RelationshipParams::leader_bond, 0.5,
+          "personal bond between the two presidents")
+      .unit("0..1")
+      .range(0.0, 1.0);
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
+                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                   Diagnostics& diags);
+
+// When `tree` says `extends: FILE` (relative to `dir`), replaces it by FILE's tree with
+// `tree` merged over it.
+void resolve_extends(YamlNode& tree, const std::filesystem::path& dir,
+                     std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                     Diagnostics& diags) {
+  if (!tree.is_map()) return;
+  const YamlNode* ext = tree.find("extends");
+  if (ext == nullptr) return;
+  if (!ext->is_scalar() || ext->text.empty()) {
+    diags.error(ext->origin, "extends", "expected the path of a config file to extend");
+    tree.erase("extends");
+    return;
+  }
+  std::filesystem::path parent = ext->text;
+  if (parent.is_relative()) parent = dir / parent;
+  YamlNode base = load_tree(parent, ext->origin, chain, files, diags);
+  tree.erase("extends");
+  merge_yaml(base, tree);
+  tree = std::move(base);
+}
+
+// Reads `file` and the chain of files it extends, merged base first.
+YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
+                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                   Diagnostics& diags) {
+  std::error_code ec;
+  const auto canon = std::filesystem::weakly_canonical(file, ec);
+  for (const auto& c : chain) {
+    if (c == canon) {
+      std::string cycle;
+      for (const auto& x : chain) cycle += x.filename().string() + " -> ";
+      diags.error(named_at, "extends", "extends cycle: " + cycle + canon.filename().string());
+      return {};
+    }
+  }
+  if (!std::filesystem::is_regular_file(file)) {
+    diags.error(named_at, named_at.line > 0 ? "extends" : "",
+                fmt::format("cannot read config file '{}': no such file", file.string()));
+    return {};
+  }
+  const std::string text = read_file(file);
+  YamlNode tree = parse_yaml(text, file.string(), diags);
+  chain.push_back(canon);
+  resolve_extends(tree, file.parent_path(), chain, files, diags);
+  chain.pop_back();
+  files.push_back(file.string());
+  return tree;
+}
+
+void apply_override(YamlNode& root, const Override& o, Diagnostics& diags) {
+  const Origin at{"--set " + o.text, 0, 0};
+  const auto eq = o.text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    diags.error(at, "", "expected key.path=value");
+    return;
+  }
+  const std::string key = o.text.substr(0, eq);
+  YamlNode value = parse_yaml(o.text.substr(eq + 1), at.file, diags);
+  // Values from the command line have no useful line:column; name the override instead.
+  std::vector<YamlNode*> todo{&value};
+  while (!todo.empty()) {
+    YamlNode* n = todo.back();
+    todo.pop_back();
+    n->origin = at;
+    for (auto& [k, v] : n->entries) {
+      k.origin = at;
+      todo.push_back(&v);
+    }
+    for (auto& item : n->items) todo.push_back(&item);
+  }
+  if (root.kind != YamlNode::Kind::map) {
+    root = YamlNode{};
+    root.kind = YamlNode::Kind::map;
+  }
+  YamlNode* cur = &root;
+  std::size_t begin = 0;
+  while (true) {
+    const auto dot = key.find('.', begin);
+    const std::string part = key.substr(begin, dot == std::string::npos ? dot : dot - begin);
+    if (part.empty()) {
+      diags.error(at, key, "empty segment in key path");
+      return;
+    }
+    YamlNode& next = cur->child(part, at);
+    if (dot == std::string::npos) {
+      merge_yaml(next, value);
+      if (!value.is_map()) next = value;
+      return;
+    }
+    cur = &next;
+    begin = dot + 1;
+  }
+}
+
+std::string ids_hint(const std::vector<std::string>& ids) {
+  return fmt::format("known ids: {}", fmt::join(ids, ", "));
+}
+
+// Checks that involve more than one key.
+void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& diags) {
+  auto where = [&](const std::string& path) {
+    auto it = origins.find(path);
+    return it != origins.end() ? it->second : Origin{};
+  };
+  if (cfg.simulation.end <= cfg.simulation.start)
+    diags.error(where("simulation.end"), "simulation.end",
+                fmt::format("must be after simulation.start ({})", cfg.simulation.start.iso()));
+
+  std::vector<std::string> all_ids, president_ids;
+  std::set<std::string> seen;
+  auto note_id = [&](const std::string& group, const std::string& id) {
+    if (!seen.insert(id).second)
+      diags.error(where(group + "." + id), group + "." + id,
+                  "this id is already used by another actor; ids must be unique across "
+                  "presidents, officials and legislatures");
+    all_ids.push_back(id);
+  };
+  for (const auto& [id, p] : cfg.presidents) {
+    note_id("presidents", id);
+    president_ids.push_back(id);
+  }
+  for (const auto& [id, o] : cfg.officials) note_id("officials", id);
+  for (const auto& [id, l] : cfg.legislatures) note_id("legislatures", id);
+
+  auto check_salience = [&](const std::string& path, IssueVector& s) {
+    double sum = 0.0;
+    for (double x : s) sum += x;
+    if (std::abs(sum - 1.0) > 0.01) {
+      diags.error(where(path), path,
+                  fmt::format("the six salience weights must sum to 1 (they sum to {})",
+                              schema::format_real(sum)));
+      return;
+    }
+    for (double& x : s) x /= sum;
+  };
+  auto check_advises = [&](const std::string& path, const std::string& target) {
+    if (seen.count(target) != 0 && std::find(president_ids.begin(), president_ids.end(),
+                                             target) != president_ids.end())
+      return;
+    std::string msg = fmt::format("'{}' is not a president id", target);
+    if (auto s = closest_match(target, president_ids); !s.empty())
+      msg += fmt::format("; did you mean '{}'?", s);
+    diags.error(where(path), path, msg + " (" + ids_hint(president_ids) + ")");
+  };
+
+  for (auto& [id, p] : cfg.presidents) check_salience("presidents." + id + ".salience", p.salience);
+  for (auto& [id, o] : cfg.officials) {
+    check_salience("officials." + id + ".salience", o.salience);
+    check_advises("officials." + id + ".advises", o.advises);
+  }
+  for (auto& [id, l] : cfg.legislatures) {
+    check_salience("legislatures." + id + ".salience", l.salience);
+    check_advises("legislatures." + id + ".advises", l.advises);
+  }
+
+  for (Country c : {Country::us, Country::mx}) {
+    int n = 0;
+    for (const auto& [id, p] : cfg.presidents) n += p.country == c ? 1 : 0;
+    if (n != 1)
+      diags.error(where("presidents"), "presidents",
+                  fmt::format("exactly one president with country {} is needed (found {})",
+                              name(c), n));
+  }
+
+  for (std::size_t i = 0; i < cfg.network.edges.size(); ++i) {
+    const auto& e = cfg.network.edges[i];
+    for (const auto* end : {&e.from, &e.to}) {
+      const std::string path =
+          fmt::format("network.edges[{}].{}", i, end == &e.from ? "from" : "to");
+      if (seen.count(*end) != 0) continue;
+      std::string msg = fmt::format("'{}' is not an actor id", *end);
+      if (auto s = closest_match(*end, all_ids); !s.empty())
+        msg += fmt::format("; did you mean '{}'?", s);
+      diags.error(where(path), path, msg + " (" + ids_hint(all_ids) + ")");
+    }
+    if (e.from == e.to)
+      diags.error(where(fmt::format("network.edges[{}]", i)), fmt::format("network.edges[{}]", i),
+                  "an edge needs two different actors");
+  }
+}
+
+LoadedConfig finish(YamlNode tree, std::vector<std::string> files, std::span<const Override> sets,
+                    Diagnostics& diags) {
+  for (const auto& o : sets) apply_override(tree, o, diags);
+  LoadedConfig out;
+  out.files = std::move(files);
+  const auto& s = config_schema();
+  s.reset(out.config);
+  schema::LoadContext ctx{diags, out.origins};
+  s.load(tree, &out.config, "", ctx);
+  if (diags.empty()) cross_check(out.config, out.origins, diags);
+  diags.throw_if_any();
+  return out;
+}
+
+}  // namespace
+
+const schema::Record<Config>& config_schema() {
+  static const auto kSchema = [] {
+    auto s = std::make_unique<schema::Record<Config>>("vecinos run configuration");
+    describe_config(*s);
+    return s;
+  }();
+  return *kSchema;
+}
+
+LoadedConfig load_config(const std::filesystem::path& file, std::span<const Override> sets) {
+  Diagnostics diags;
+  std::vector<std::filesystem::path> chain;
+  std::vector<std::string> files;
+  YamlNode tree = load_tree(file, Origin{file.string(), 0, 0}, chain, files, diags);
+  return finish(std::move(tree), std::move(files), sets, diags);
+}
+
+LoadedConfig load_config_text(std::string_view text, const std::string& name,
+                              std::span<const Override> sets,
+                              const std::filesystem::path& base_dir) {
+  Diagnostics diags;
+  YamlNode tree = parse_yaml(text, name, diags);
+  std::vector<std::string> files;
+  std::vector<std::filesystem::path> chain;
+  resolve_extends(tree, base_dir, chain, files, diags);
+  files.push_back(name);
+  return finish(std::move(tree), std::move(files), sets, diags);
+}
+
+std::string resolved_yaml(const Config& cfg) { return to_yaml(config_schema().save(cfg)); }
+
+}  // namespace vecinos

@@ -1,0 +1,89 @@
+#pragma once
+// The typed configuration of a run, its schema, and loading from YAML files.
+//
+// Loading: the file is parsed (duplicate keys reported), its `extends:` chain is resolved
+// (paths relative to the file that names them; cycles reported), later files override earlier
+// ones key by key, `--set key.path=value` overrides come last, and the merged tree is checked
+// against the schema. Every problem found is reported at once, with file:line:column and key.
+#include <filesystem>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "agents/political_params.hpp"
+#include "model/date.hpp"
+#include "model/network.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+struct SimulationParams {
+  Date start{2024, 11, 6};
+  Date end{2029, 1, 20};
+  int days_per_tick = 7;
+  std::uint64_t seed = 1;
+  std::uint64_t run = 0;
+};
+
+/// Dates of the calendar events of ../shared/MODEL-BRIEF.md ("Time").
+struct CalendarParams {
+  Date inauguration{2025, 1, 20};
+  Date usmca_review{2026, 7, 1};
+  Date us_midterms{2026, 11, 3};
+  Date us_election{2028, 11, 7};
+};
+
+/// An explicit edge of the elite influence network.
+struct EdgeParams {
+  std::string from, to;
+  EdgeType type = EdgeType::advice;
+  double weight = 0.0;
+};
+
+struct NetworkParams {
+  std::vector<EdgeParams> edges;
+};
+
+/// The relationship between the two governments at the start.
+struct RelationshipParams {
+  double leader_bond = 0.5;  ///< personal bond between the presidents, 0..1
+};
+
+struct Config {
+  SimulationParams simulation;
+  CalendarParams calendar;
+  std::map<std::string, PresidentParams> presidents;
+  std::map<std::string, OfficialParams> officials;
+  std::map<std::string, LegislatureParams> legislatures;
+  NetworkParams network;
+  RelationshipParams relationship;
+};
+
+/// The one schema of Config (built once, immutable).
+const schema::Record<Config>& config_schema();
+
+struct LoadedConfig {
+  Config config;
+  schema::OriginTable origins;     ///< where each key's value came from
+  std::vector<std::string> files;  ///< the extends chain, base first
+};
+
+/// A `--set key.path=value` override; `value` is read as YAML.
+struct Override {
+  std::string text;  ///< "key.path=value" as given
+};
+
+/// Loads, merges and validates a config file; throws ConfigError listing every problem.
+LoadedConfig load_config(const std::filesystem::path& file, std::span<const Override> sets = {});
+/// The same from text (for tests); `name` stands in for the file name in messages, and
+/// `extends` paths are relative to `base_dir`.
+LoadedConfig load_config_text(std::string_view text, const std::string& name,
+                              std::span<const Override> sets = {},
+                              const std::filesystem::path& base_dir = ".");
+
+/// The complete resolved config (every key, defaults included) as YAML text that loads back to
+/// an identical Config.
+std::string resolved_yaml(const Config& cfg);
+
+}  // namespace vecinos

@@ -1,0 +1,507 @@
+#pragma once
+// Self-describing parameters (ns-3 attribute style): every config key is declared once, with
+// its type, unit, default, allowed range or values, and help. The same declaration drives
+// loading (with file:line:column errors), `vecinos config --reference`, and writing the
+// resolved config back out as YAML.
+//
+//   schema::Record<SimulationParams> r;
+//   r.add("days_per_tick", &SimulationParams::days_per_tick, 7, "length of one tick")
+//       .unit("days").range(1, 366);
+//
+// Records nest (`section`), hold maps of named entries (`map`, e.g. officials by id) and lists
+// (`list`, e.g. dated events).
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/schema_values.hpp"
+#include "model/yaml_tree.hpp"
+
+namespace vecinos::schema {
+
+/// One line of the reference listing.
+struct RefEntry {
+  std::string path;  ///< e.g. "officials.<id>.access"
+  std::string type;
+  std::string unit;
+  std::string default_text;
+  std::string allowed;
+  std::string help;
+  bool required = false;
+};
+
+/// Where each loaded key came from, by dotted path (for cross-field checks after loading).
+using OriginTable = std::map<std::string, Origin, std::less<>>;
+
+struct LoadContext {
+  Diagnostics& diags;
+  OriginTable& origins;
+};
+
+/// A schema node works on an object it does not know the type of (type-erased by the
+/// templates below, which are the only way to build one).
+class Node {
+ public:
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  virtual ~Node() = default;
+  virtual void reset(void* obj) const = 0;
+  virtual void load(const YamlNode& y, void* obj, const std::string& path,
+                    LoadContext& ctx) const = 0;
+  [[nodiscard]] virtual YamlNode save(const void* obj) const = 0;
+  virtual void reference(const std::string& path, std::vector<RefEntry>& out) const = 0;
+  [[nodiscard]] virtual bool is_required() const { return false; }
+  [[nodiscard]] virtual std::string_view help_text() const { return {}; }
+};
+
+std::string join_path(const std::string& base, std::string_view key);
+YamlNode scalar_node(std::string text, bool plain = true);
+
+/// A single value of type V (see schema_values.hpp for the types supported).
+template <class V>
+class Leaf final : public Node {
+ public:
+  Leaf(V def, std::string help) : default_(std::move(def)), help_(std::move(help)) {}
+
+  Leaf& unit(std::string u) {
+    unit_ = std::move(u);
+    return *this;
+  }
+  Leaf& range(V lo, V hi) {
+    min_ = std::move(lo);
+    max_ = std::move(hi);
+    return *this;
+  }
+  Leaf& at_least(V lo) {
+    min_ = std::move(lo);
+    return *this;
+  }
+  /// For text values: the only values allowed.
+  Leaf& one_of(std::vector<std::string> values) {
+    choices_ = std::move(values);
+    return *this;
+  }
+  Leaf& required() {
+    required_ = true;
+    return *this;
+  }
+
+  void reset(void* obj) const override { *static_cast<V*>(obj) = default_; }
+
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    ctx.origins[path] = y.origin;
+    V value{};
+    if (y.kind != YamlNode::Kind::scalar) {
+      ctx.diags.error(y.origin, path,
+                      fmt::format("expected {}, got {}", ValueTraits<V>::type_name(),
+                                  y.kind_name()));
+      return;
+    }
+    if (std::string why; !ValueTraits<V>::parse(y.text, y.plain, value, why)) {
+      ctx.diags.error(y.origin, path,
+                      fmt::format("'{}' is not {}: {}", y.text, ValueTraits<V>::type_name(), why));
+      return;
+    }
+    if (std::string why; !check(value, why)) {
+      ctx.diags.error(y.origin, path, why);
+      return;
+    }
+    *static_cast<V*>(obj) = std::move(value);
+  }
+
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    const V& v = *static_cast<const V*>(obj);
+    return scalar_node(ValueTraits<V>::format(v), ValueTraits<V>::plain);
+  }
+
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    RefEntry e;
+    e.path = path;
+    e.type = std::string(ValueTraits<V>::type_name());
+    e.unit = unit_;
+    e.default_text = required_ ? "(required)" : ValueTraits<V>::format(default_);
+    e.allowed = allowed_text();
+    e.help = help_;
+    e.required = required_;
+    out.push_back(std::move(e));
+  }
+  [[nodiscard]] bool is_required() const override { return required_; }
+  [[nodiscard]] std::string_view help_text() const override { return help_; }
+
+ private:
+  bool check(const V& v, std::string& why) const {
+    if constexpr (ValueTraits<V>::ordered) {
+      if ((min_ && v < *min_) || (max_ && *max_ < v)) {
+        why = fmt::format("{} is out of range; allowed: {}", ValueTraits<V>::format(v),
+                          allowed_text());
+        return false;
+      }
+    }
+    if constexpr (std::is_same_v<V, std::string>) {
+      if (!choices_.empty() && std::find(choices_.begin(), choices_.end(), v) == choices_.end()) {
+        why = fmt::format("'{}' is not allowed; allowed: {}", v, allowed_text());
+        if (auto s = closest_match(v, choices_); !s.empty())
+          why += fmt::format(" (did you mean '{}'?)", s);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  [[nodiscard]] std::string allowed_text() const {
+    if constexpr (ValueTraits<V>::ordered) {
+      if (min_ && max_)
+        return fmt::format("{} .. {}", ValueTraits<V>::format(*min_), ValueTraits<V>::format(*max_));
+      if (min_) return fmt::format(">= {}", ValueTraits<V>::format(*min_));
+      if (max_) return fmt::format("<= {}", ValueTraits<V>::format(*max_));
+    }
+    if constexpr (std::is_same_v<V, std::string>) {
+      if (!choices_.empty()) return fmt::format("{}", fmt::join(choices_, " | "));
+    }
+    return ValueTraits<V>::allowed();
+  }
+
+  V default_;
+  std::string help_;
+  std::string unit_;
+  std::optional<V> min_, max_;
+  std::vector<std::string> choices_;
+  bool required_ = false;
+};
+
+/// An array of N numbers in [lo, hi], one YAML key per element.
+template <std::size_t N>
+class NamedArray final : public Node {
+ public:
+  NamedArray(const std::array<std::string_view, N>& names, double lo, double hi, std::string unit,
+             std::string help)
+      : lo_(lo), hi_(hi), unit_(std::move(unit)), help_(std::move(help)) {
+    for (std::size_t i = 0; i < N; ++i) names_[i] = std::string(names[i]);
+  }
+  void reset(void* obj) const override { static_cast<std::array<double, N>*>(obj)->fill(0.0); }
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    ctx.origins[path] = y.origin;
+    auto& a = *static_cast<std::array<double, N>*>(obj);
+    if (y.kind != YamlNode::Kind::map) {
+      ctx.diags.error(y.origin, path,
+                      fmt::format("expected a map with keys {}, got {}", fmt::join(names_, ", "),
+                                  y.kind_name()));
+      return;
+    }
+    for (const auto& [key, value] : y.entries) {
+      const auto it = std::find(names_.begin(), names_.end(), key.text);
+      const std::string sub = join_path(path, key.text);
+      if (it == names_.end()) {
+        std::string msg = "unknown key";
+        if (auto s = closest_match(key.text, names_); !s.empty())
+          msg += fmt::format("; did you mean '{}'?", s);
+        ctx.diags.error(key.origin, sub,
+                        msg + fmt::format(" (keys allowed here: {})", fmt::join(names_, ", ")));
+        continue;
+      }
+      ctx.origins[sub] = value.origin;
+      double v = 0.0;
+      std::string why;
+      if (value.kind != YamlNode::Kind::scalar) {
+        ctx.diags.error(value.origin, sub, fmt::format("expected a number, got {}", value.kind_name()));
+      } else if (!parse_real(value.text, v, why)) {
+        ctx.diags.error(value.origin, sub, fmt::format("'{}' is not a number: {}", value.text, why));
+      } else if (v < lo_ || v > hi_) {
+        ctx.diags.error(value.origin, sub,
+                        fmt::format("{} is out of range; allowed: {} .. {}", format_real(v),
+                                    format_real(lo_), format_real(hi_)));
+      } else {
+        a[static_cast<std::size_t>(it - names_.begin())] = v;
+      }
+    }
+    for (const auto& n : names_)
+      if (y.find(n) == nullptr)
+        ctx.diags.error(y.origin, join_path(path, n), "missing required key (every element is needed)");
+  }
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    const auto& a = *static_cast<const std::array<double, N>*>(obj);
+    YamlNode out;
+    out.kind = YamlNode::Kind::map;
+    for (std::size_t i = 0; i < N; ++i)
+      out.entries.emplace_back(YamlKey{names_[i], {}}, scalar_node(format_real(a[i])));
+    return out;
+  }
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    for (const auto& n : names_) {
+      out.push_back({join_path(path, n), "a number", unit_, "(required)",
+                     fmt::format("{} .. {}", format_real(lo_), format_real(hi_)), help_, true});
+    }
+  }
+  [[nodiscard]] bool is_required() const override { return true; }
+  [[nodiscard]] std::string_view help_text() const override { return help_; }
+
+ private:
+  std::array<std::string, N> names_;
+  double lo_, hi_;
+  std::string unit_, help_;
+};
+
+/// A record: a fixed set of named fields of struct S.
+template <class S>
+class Record final : public Node {
+ public:
+  explicit Record(std::string help = {}) : help_(std::move(help)) {}
+
+  /// A value field (a member of S or of a base class of S).
+  template <class V, class B>
+    requires std::is_base_of_v<B, S>
+  Leaf<V>& add(std::string name, V B::*member, std::type_identity_t<V> def, std::string help) {
+    auto leaf = std::make_unique<Leaf<V>>(std::move(def), std::move(help));
+    Leaf<V>& ref = *leaf;
+    push(std::move(name), std::move(leaf), member);
+    return ref;
+  }
+  /// A fixed-size array of numbers written as a map with one key per element name, e.g.
+  /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Every name is required.
+  template <std::size_t N, class B>
+    requires std::is_base_of_v<B, S>
+  void array(std::string name, std::array<double, N> B::*member,
+             const std::array<std::string_view, N>& element_names, double lo, double hi,
+             std::string unit, std::string help) {
+    auto node = std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit),
+                                                std::move(help));
+    push(std::move(name), std::move(node), member);
+  }
+  /// A nested record (a YAML map with fixed keys).
+  template <class R>
+  Record<R>& section(std::string name, R S::*member, std::string help) {
+    auto rec = std::make_unique<Record<R>>(std::move(help));
+    Record<R>& ref = *rec;
+    push(std::move(name), std::move(rec), member);
+    return ref;
+  }
+  /// A map from user-chosen ids (letters, digits, underscore) to records of type R.
+  /// An entry set to null (`id: ~`) in a scenario removes it.
+  template <class R>
+  Record<R>& map(std::string name, std::map<std::string, R> S::*member, std::string help);
+  /// A list of records of type R.
+  template <class R>
+  Record<R>& list(std::string name, std::vector<R> S::*member, std::string help);
+
+  void reset(void* obj) const override {
+    for (const auto& f : fields_) f.node->reset(f.access(obj));
+  }
+
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    if (!path.empty()) ctx.origins[path] = y.origin;
+    if (y.kind == YamlNode::Kind::null) {
+      report_missing(y, path, ctx);
+      return;
+    }
+    if (y.kind != YamlNode::Kind::map) {
+      ctx.diags.error(y.origin, path, fmt::format("expected a map, got {}", y.kind_name()));
+      return;
+    }
+    for (const auto& [key, value] : y.entries) {
+      const Field* f = find(key.text);
+      const std::string sub = join_path(path, key.text);
+      if (f == nullptr) {
+        std::string msg = "unknown key";
+        if (auto s = closest_match(key.text, names()); !s.empty())
+          msg += fmt::format("; did you mean '{}'?", s);
+        msg += fmt::format(" (keys allowed here: {})", fmt::join(names(), ", "));
+        ctx.diags.error(key.origin, sub, msg);
+        continue;
+      }
+      f->node->load(value, f->access(obj), sub, ctx);
+    }
+    report_missing(y, path, ctx);
+  }
+
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    YamlNode out;
+    out.kind = YamlNode::Kind::map;
+    for (const auto& f : fields_) {
+      out.entries.emplace_back(YamlKey{f.name, {}},
+                               f.node->save(f.access(const_cast<void*>(obj))));
+    }
+    return out;
+  }
+
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    for (const auto& f : fields_) f.node->reference(join_path(path, f.name), out);
+  }
+  [[nodiscard]] std::string_view help_text() const override { return help_; }
+  /// A section is required when any of its fields is.
+  [[nodiscard]] bool is_required() const override {
+    for (const auto& f : fields_)
+      if (f.node->is_required()) return true;
+    return false;
+  }
+
+  /// Typed conveniences.
+  void reset(S& s) const { reset(static_cast<void*>(&s)); }
+  [[nodiscard]] YamlNode save(const S& s) const { return save(static_cast<const void*>(&s)); }
+  [[nodiscard]] std::vector<RefEntry> reference() const {
+    std::vector<RefEntry> out;
+    reference("", out);
+    return out;
+  }
+
+ private:
+  struct Field {
+    std::string name;
+    std::unique_ptr<Node> node;
+    std::function<void*(void*)> access;
+  };
+
+  template <class M, class B>
+  void push(std::string name, std::unique_ptr<Node> node, M B::*member) {
+    fields_.push_back({std::move(name), std::move(node), [member](void* o) -> void* {
+                         return &(static_cast<B*>(static_cast<S*>(o))->*member);
+                       }});
+    names_.push_back(fields_.back().name);
+  }
+
+  const Field* find(std::string_view name) const {
+    for (const auto& f : fields_)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+  [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
+
+  void report_missing(const YamlNode& y, const std::string& path, LoadContext& ctx) const {
+    for (const auto& f : fields_) {
+      if (f.node->is_required() && y.find(f.name) == nullptr)
+        ctx.diags.error(y.origin, join_path(path, f.name),
+                        fmt::format("missing required key ({})", f.node->help_text()));
+    }
+  }
+
+  std::string help_;
+  std::vector<Field> fields_;
+  std::vector<std::string> names_;
+};
+
+/// Ids of map entries: letters, digits and underscores, starting with a letter.
+bool valid_id(std::string_view id);
+
+template <class R>
+class MapOf final : public Node {
+ public:
+  explicit MapOf(std::string help) : entry_(std::move(help)) {}
+  Record<R>& entry() { return entry_; }
+
+  void reset(void* obj) const override { static_cast<std::map<std::string, R>*>(obj)->clear(); }
+
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    ctx.origins[path] = y.origin;
+    auto& m = *static_cast<std::map<std::string, R>*>(obj);
+    m.clear();
+    if (y.kind == YamlNode::Kind::null) return;
+    if (y.kind != YamlNode::Kind::map) {
+      ctx.diags.error(y.origin, path,
+                      fmt::format("expected a map of entries by id, got {}", y.kind_name()));
+      return;
+    }
+    for (const auto& [key, value] : y.entries) {
+      const std::string sub = join_path(path, key.text);
+      if (!valid_id(key.text)) {
+        ctx.diags.error(key.origin, sub,
+                        "ids are letters, digits and underscores, starting with a letter");
+        continue;
+      }
+      if (value.kind == YamlNode::Kind::null) continue;  // removed by an override
+      R r{};
+      entry_.reset(r);
+      entry_.load(value, &r, sub, ctx);
+      m.emplace(key.text, std::move(r));
+    }
+  }
+
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    const auto& m = *static_cast<const std::map<std::string, R>*>(obj);
+    YamlNode out;
+    out.kind = YamlNode::Kind::map;
+    for (const auto& [id, r] : m) out.entries.emplace_back(YamlKey{id, {}}, entry_.save(r));
+    return out;
+  }
+
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    entry_.reference(path + ".<id>", out);
+  }
+  [[nodiscard]] std::string_view help_text() const override { return entry_.help_text(); }
+
+ private:
+  Record<R> entry_;
+};
+
+template <class R>
+class ListOf final : public Node {
+ public:
+  explicit ListOf(std::string help) : entry_(std::move(help)) {}
+  Record<R>& entry() { return entry_; }
+
+  void reset(void* obj) const override { static_cast<std::vector<R>*>(obj)->clear(); }
+
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    ctx.origins[path] = y.origin;
+    auto& v = *static_cast<std::vector<R>*>(obj);
+    v.clear();
+    if (y.kind == YamlNode::Kind::null) return;
+    if (y.kind != YamlNode::Kind::seq) {
+      ctx.diags.error(y.origin, path, fmt::format("expected a list, got {}", y.kind_name()));
+      return;
+    }
+    for (std::size_t i = 0; i < y.items.size(); ++i) {
+      R r{};
+      entry_.reset(r);
+      entry_.load(y.items[i], &r, fmt::format("{}[{}]", path, i), ctx);
+      v.push_back(std::move(r));
+    }
+  }
+
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    const auto& v = *static_cast<const std::vector<R>*>(obj);
+    YamlNode out;
+    out.kind = YamlNode::Kind::seq;
+    for (const auto& r : v) out.items.push_back(entry_.save(r));
+    return out;
+  }
+
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    entry_.reference(path + "[]", out);
+  }
+  [[nodiscard]] std::string_view help_text() const override { return entry_.help_text(); }
+
+ private:
+  Record<R> entry_;
+};
+
+template <class S>
+template <class R>
+Record<R>& Record<S>::map(std::string name, std::map<std::string, R> S::*member,
+                          std::string help) {
+  auto node = std::make_unique<MapOf<R>>(std::move(help));
+  Record<R>& ref = node->entry();
+  push(std::move(name), std::move(node), member);
+  return ref;
+}
+
+template <class S>
+template <class R>
+Record<R>& Record<S>::list(std::string name, std::vector<R> S::*member, std::string help) {
+  auto node = std::make_unique<ListOf<R>>(std::move(help));
+  Record<R>& ref = node->entry();
+  push(std::move(name), std::move(node), member);
+  return ref;
+}
+
+}  // namespace vecinos::schema

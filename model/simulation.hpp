@@ -1,0 +1,53 @@
+#pragma once
+// The tick loop and its determinism contract (../shared/ARCHITECTURE.md, "One tick"):
+//  1. calendar: scheduled events of this step are applied;
+//  2. decide, in parallel: each agent reads tick t and writes only its own slot of t+1;
+//  3. resolve, in a fixed order: actions gathered by agent id, indicators updated with
+//     deterministic reductions, edge weights changed;
+//  4. observers record tick t+1.
+// Random numbers are counter-based (model/rng.hpp). The same config and seed give
+// bit-identical states for any number of threads.
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "model/config.hpp"
+#include "model/observer.hpp"
+#include "model/world.hpp"
+
+namespace vecinos {
+
+struct RunOptions {
+  int threads = 1;  ///< worker threads (oneTBB arena size)
+  /// Checked between ticks; when it becomes non-zero the run stops as incomplete and
+  /// `run` throws Interrupted with that signal number.
+  const std::atomic<int>* stop = nullptr;
+};
+
+class Simulation {
+ public:
+  explicit Simulation(const Config& cfg);
+
+  /// Observers are called in the order they were added; they must outlive the run.
+  void add_observer(Observer& o) { observers_.push_back(&o); }
+
+  /// Runs every step; returns complete, or throws (observers are told incomplete/failed first).
+  RunStatus run(const RunOptions& options);
+  /// One step from tick t to t+1 (on the calling thread's arena).
+  void step();
+
+  [[nodiscard]] const World& world() const { return *world_; }
+  [[nodiscard]] int steps() const { return world_->calendar.steps(); }
+
+ private:
+  void apply_calendar();
+  void decide();
+  void resolve();
+  void update_indicators();
+
+  std::unique_ptr<World> world_;
+  std::vector<Observer*> observers_;
+  std::vector<IssueVector> next_position_;
+};
+
+}  // namespace vecinos

@@ -1,0 +1,29 @@
+#pragma once
+// The short human summary `vecinos run` prints at the end of a run.
+#include <chrono>
+#include <array>
+#include <string>
+
+#include "model/indicators.hpp"
+#include "model/observer.hpp"
+
+namespace vecinos {
+
+struct World;
+
+/// Remembers the first tick's indicators and reports them beside the last tick's.
+class SummaryObserver final : public Observer {
+ public:
+  void on_start(const World& world) override;
+  void on_finish(const World& world, RunStatus status) override;
+  /// The summary text (after on_finish).
+  [[nodiscard]] const std::string& text() const { return text_; }
+
+ private:
+  std::array<double, kIndicatorCount> first_{};
+  std::string first_date_;
+  std::chrono::steady_clock::time_point started_{};
+  std::string text_;
+};
+
+}  // namespace vecinos

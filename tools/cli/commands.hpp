@@ -1,0 +1,21 @@
+#pragma once
+// Subcommands of the `vecinos` command line. Each registers its options on a CLI11 app and
+// returns the exit code (0 success, 2 bad input, 1 runtime failure, 130/143 interrupted).
+#include <atomic>
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace vecinos::cli {
+
+/// Set by the SIGINT/SIGTERM handler in main; commands that run simulations poll it.
+using StopFlag = std::atomic<int>;
+
+/// A registered subcommand: call it after parsing when its app was chosen.
+using Action = std::function<int()>;
+
+Action add_run(CLI::App& app, const StopFlag& stop);
+Action add_validate(CLI::App& app);
+Action add_config(CLI::App& app);
+
+}  // namespace vecinos::cli
