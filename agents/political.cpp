@@ -7,9 +7,12 @@ namespace vecinos {
 
 std::string_view name(ActorKind k) {
   switch (k) {
-    case ActorKind::president: return "president";
-    case ActorKind::official: return "official";
-    case ActorKind::legislature: return "legislature";
+    case ActorKind::president:
+      return "president";
+    case ActorKind::official:
+      return "official";
+    case ActorKind::legislature:
+      return "legislature";
   }
   return "?";
 }
@@ -22,7 +25,10 @@ PoliticalActor from_params(const std::string& id, const ActorParams& p, ActorKin
   a.kind = kind;
   a.country = p.country;
   a.capability = p.capability;
-  a.salience = p.salience;
+  // The config accepts weights summing to 1 within 0.01; use them normalised exactly.
+  double sum = 0.0;
+  for (double x : p.salience) sum += x;
+  for (std::size_t k = 0; k < kIssueCount; ++k) a.salience[k] = sum > 0 ? p.salience[k] / sum : 0.0;
   a.anchor = p.position;
   a.susceptibility = 1.0 - p.stubbornness;
   a.self_weight = p.self_weight;
@@ -43,7 +49,8 @@ Politics Politics::build(const Config& cfg, EliteNetwork& net) {
     pol.actors_.push_back(from_params(id, o, ActorKind::official));
     pol.actors_.back().role = o.role;
   }
-  for (const auto& [id, l] : cfg.legislatures) pol.actors_.push_back(from_params(id, l, ActorKind::legislature));
+  for (const auto& [id, l] : cfg.legislatures)
+    pol.actors_.push_back(from_params(id, l, ActorKind::legislature));
   for (const auto& a : pol.actors_) pol.position_.push_back(a.anchor);
 
   net = EliteNetwork(pol.actors_.size());
@@ -63,7 +70,8 @@ Politics Politics::build(const Config& cfg, EliteNetwork& net) {
     pol.actors_[me].serves = static_cast<std::int32_t>(boss);
     if (l.influence > 0) net.add_edge(me, boss, EdgeType::advice, l.influence);
   }
-  for (const auto& e : cfg.network.edges) net.add_edge(index_of(e.from), index_of(e.to), e.type, e.weight);
+  for (const auto& e : cfg.network.edges)
+    net.add_edge(index_of(e.from), index_of(e.to), e.type, e.weight);
   return pol;
 }
 

@@ -28,7 +28,7 @@ struct PoliticalActor {
   Country country = Country::us;
   double capability = 1.0;
   IssueVector salience{};
-  IssueVector anchor{};  ///< initial position u_i
+  IssueVector anchor{};         ///< initial position u_i
   double susceptibility = 0.5;  ///< lambda_i = 1 - stubbornness
   double self_weight = 1.0;
   double forbearance = 0.5;

@@ -15,9 +15,9 @@ namespace vecinos {
 struct ActorParams {
   std::string name;
   Country country = Country::us;
-  double capability = 1.0;  ///< relative power (KTAB "influence")
-  IssueVector position{};   ///< 0..1 per issue
-  IssueVector salience{};   ///< weights per issue, summing to 1
+  double capability = 1.0;    ///< relative power (KTAB "influence")
+  IssueVector position{};     ///< 0..1 per issue
+  IssueVector salience{};     ///< weights per issue, summing to 1
   double stubbornness = 0.5;  ///< Friedkin-Johnsen anchoring to the initial position
   double self_weight = 1.0;   ///< weight of its own view among its advisers'
   double forbearance = 0.5;   ///< probability of letting an insult pass unanswered
@@ -30,8 +30,8 @@ struct PresidentParams : ActorParams {
 
 struct OfficialParams : ActorParams {
   std::string role;
-  std::string advises;  ///< id of the president this official serves
-  double access = 0.5;  ///< weight of this official's advice edge to the president
+  std::string advises;   ///< id of the president this official serves
+  double access = 0.5;   ///< weight of this official's advice edge to the president
   double loyalty = 0.5;  ///< weight of the president's advice edge to this official
 };
 
@@ -60,8 +60,9 @@ void describe_actor(schema::Record<T>& r) {
       .range(0.0, 1000.0);
   r.array("position", &ActorParams::position, kIssueNames, 0.0, 1.0, "0..1",
           "initial position per issue (0 and 1 as defined in model/ODD.md)");
-  r.array("salience", &ActorParams::salience, kIssueNames, 0.0, 1.0, "weight",
-          "how much each issue matters; the six weights must sum to 1");
+  r.array(
+      "salience", &ActorParams::salience, kIssueNames, 0.0, 1.0, "weight",
+      "how much each issue matters; the six weights must sum to 1 (within 0.01; used normalised)");
   r.add("stubbornness", &ActorParams::stubbornness, 0.5,
         "Friedkin-Johnsen anchoring: weight of the initial position at every update")
       .unit("0..1")

@@ -6,10 +6,14 @@ namespace vecinos {
 
 std::string_view name(CalendarEvent e) {
   switch (e) {
-    case CalendarEvent::inauguration: return "inauguration";
-    case CalendarEvent::usmca_review: return "usmca_review";
-    case CalendarEvent::us_midterms: return "us_midterms";
-    case CalendarEvent::us_election: return "us_election";
+    case CalendarEvent::inauguration:
+      return "inauguration";
+    case CalendarEvent::usmca_review:
+      return "usmca_review";
+    case CalendarEvent::us_midterms:
+      return "us_midterms";
+    case CalendarEvent::us_election:
+      return "us_election";
   }
   return "?";
 }

@@ -10,7 +10,6 @@ namespace vecinos {
 namespace {
 
 void describe_config(schema::Record<Config>& cfg) {
-
   auto& sim = cfg.section("simulation", &Config::simulation, "time span, tick length and seed");
   sim.add("start", &SimulationParams::start, Date(2024, 11, 6), "first simulated day")
       .unit("date")
@@ -33,8 +32,7 @@ void describe_config(schema::Record<Config>& cfg) {
       .unit("date");
   cal.add("usmca_review", &CalendarParams::usmca_review, Date(2026, 7, 1), "USMCA joint review")
       .unit("date");
-  cal.add("us_midterms", &CalendarParams::us_midterms, Date(2026, 11, 3),
-          "U.S. midterm elections")
+  cal.add("us_midterms", &CalendarParams::us_midterms, Date(2026, 11, 3), "U.S. midterm elections")
       .unit("date");
   cal.add("us_election", &CalendarParams::us_election, Date(2028, 11, 7),
           "U.S. presidential election")
@@ -198,20 +196,18 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   for (const auto& [id, o] : cfg.officials) note_id("officials", id);
   for (const auto& [id, l] : cfg.legislatures) note_id("legislatures", id);
 
-  auto check_salience = [&](const std::string& path, IssueVector& s) {
+  auto check_salience = [&](const std::string& path, const IssueVector& s) {
     double sum = 0.0;
     for (double x : s) sum += x;
     if (std::abs(sum - 1.0) > 0.01) {
       diags.error(where(path), path,
                   fmt::format("the six salience weights must sum to 1 (they sum to {})",
                               schema::format_real(sum)));
-      return;
     }
-    for (double& x : s) x /= sum;
   };
   auto check_advises = [&](const std::string& path, const std::string& target) {
-    if (seen.count(target) != 0 && std::find(president_ids.begin(), president_ids.end(),
-                                             target) != president_ids.end())
+    if (seen.count(target) != 0 &&
+        std::find(president_ids.begin(), president_ids.end(), target) != president_ids.end())
       return;
     std::string msg = fmt::format("'{}' is not a president id", target);
     if (auto s = closest_match(target, president_ids); !s.empty())
@@ -233,9 +229,9 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
     int n = 0;
     for (const auto& [id, p] : cfg.presidents) n += p.country == c ? 1 : 0;
     if (n != 1)
-      diags.error(where("presidents"), "presidents",
-                  fmt::format("exactly one president with country {} is needed (found {})",
-                              name(c), n));
+      diags.error(
+          where("presidents"), "presidents",
+          fmt::format("exactly one president with country {} is needed (found {})", name(c), n));
   }
 
   for (std::size_t i = 0; i < cfg.network.edges.size(); ++i) {
@@ -300,6 +296,8 @@ LoadedConfig load_config_text(std::string_view text, const std::string& name,
   return finish(std::move(tree), std::move(files), sets, diags);
 }
 
-std::string resolved_yaml(const Config& cfg) { return to_yaml(config_schema().save(cfg)); }
+std::string resolved_yaml(const Config& cfg) {
+  return to_yaml(config_schema().save(cfg));
+}
 
 }  // namespace vecinos

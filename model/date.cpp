@@ -65,9 +65,15 @@ std::optional<Date> Date::parse(std::string_view text) {
   return Date(y, m, d);
 }
 
-int Date::year() const { return civil_from_days(days_).y; }
-int Date::month() const { return civil_from_days(days_).m; }
-int Date::day() const { return civil_from_days(days_).d; }
+int Date::year() const {
+  return civil_from_days(days_).y;
+}
+int Date::month() const {
+  return civil_from_days(days_).m;
+}
+int Date::day() const {
+  return civil_from_days(days_).d;
+}
 
 std::string Date::iso() const {
   const Civil c = civil_from_days(days_);

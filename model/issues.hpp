@@ -23,13 +23,16 @@ inline constexpr std::array<std::string_view, kIssueCount> kIssueNames = {
 /// One number per issue (a position, a salience, ...).
 using IssueVector = std::array<double, kIssueCount>;
 
-constexpr std::size_t index(Issue i) { return static_cast<std::size_t>(i); }
+constexpr std::size_t index(Issue i) {
+  return static_cast<std::size_t>(i);
+}
 
 /// Salience-weighted distance between two positions, in [0, 1] when salience sums to 1.
 inline double weighted_distance(const IssueVector& a, const IssueVector& b,
                                 const IssueVector& salience) {
   double d = 0.0;
-  for (std::size_t k = 0; k < kIssueCount; ++k) d += salience[k] * (a[k] > b[k] ? a[k] - b[k] : b[k] - a[k]);
+  for (std::size_t k = 0; k < kIssueCount; ++k)
+    d += salience[k] * (a[k] > b[k] ? a[k] - b[k] : b[k] - a[k]);
   return d;
 }
 

@@ -9,8 +9,10 @@ namespace vecinos {
 
 std::span<const std::pair<std::string_view, EdgeType>> names(EdgeType) {
   static constexpr std::pair<std::string_view, EdgeType> kTable[] = {
-      {"advice", EdgeType::advice},     {"diplomatic", EdgeType::diplomatic},
-      {"lobbying", EdgeType::lobbying}, {"coercion", EdgeType::coercion},
+      {"advice", EdgeType::advice},
+      {"diplomatic", EdgeType::diplomatic},
+      {"lobbying", EdgeType::lobbying},
+      {"coercion", EdgeType::coercion},
       {"kin", EdgeType::kin}};
   return kTable;
 }
@@ -43,14 +45,14 @@ EliteNetwork::EdgeView EliteNetwork::edge(std::uint32_t id) const {
   return {id, boost::source(e, g_), boost::target(e, g_), p.type, p.weight};
 }
 
-void EliteNetwork::set_weight(std::uint32_t id, double weight) { g_[edges_.at(id)].weight = weight; }
+void EliteNetwork::set_weight(std::uint32_t id, double weight) {
+  g_[edges_.at(id)].weight = weight;
+}
 
-CsrLayer::CsrLayer(std::size_t vertices,
-                   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
+CsrLayer::CsrLayer(std::size_t vertices, std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
                    std::vector<float> weights, EdgeType type)
     : type_(type) {
-  if (edges.size() != weights.size())
-    throw RuntimeError("CsrLayer: one weight per edge is needed");
+  if (edges.size() != weights.size()) throw RuntimeError("CsrLayer: one weight per edge is needed");
   // Reverse every edge (target -> source) and sort by (target, source), carrying the weights, so
   // the CSR rows are in-neighbour lists in a canonical order.
   std::vector<std::uint32_t> order(edges.size());
@@ -70,6 +72,7 @@ CsrLayer::CsrLayer(std::size_t vertices,
   edges.shrink_to_fit();
   g_ = Graph(boost::edges_are_sorted, reversed.begin(), reversed.end(),
              static_cast<std::uint32_t>(vertices));
+  g_.m_forward.m_column.shrink_to_fit();  // construction may leave spare capacity
 }
 
 std::size_t CsrLayer::memory_bytes() const {

@@ -72,16 +72,16 @@ class EliteNetwork {
 
  private:
   Graph g_;
-  std::vector<Edge> edges_;                       ///< by id
+  std::vector<Edge> edges_;                            ///< by id
   std::vector<std::vector<std::uint32_t>> in_sorted_;  ///< in-edge ids by target, ascending
 };
 
 /// A large static layer stored by target (compressed sparse row), with mutable weights.
 class CsrLayer {
  public:
-  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                   boost::no_property, boost::no_property,
-                                                   std::uint32_t, std::uint32_t>;
+  using Graph =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, std::uint32_t, std::uint32_t>;
 
   CsrLayer() = default;
   /// Builds the layer from (source, target) pairs with weights; `type` names the tie.
@@ -97,7 +97,9 @@ class CsrLayer {
     const auto& rs = g_.m_forward.m_rowstart;
     return {g_.m_forward.m_column.data() + rs[v], rs[v + 1] - rs[v]};
   }
-  [[nodiscard]] std::uint32_t first_edge(std::uint32_t v) const { return g_.m_forward.m_rowstart[v]; }
+  [[nodiscard]] std::uint32_t first_edge(std::uint32_t v) const {
+    return g_.m_forward.m_rowstart[v];
+  }
   [[nodiscard]] std::span<float> weights() { return weights_; }
   [[nodiscard]] std::span<const float> weights() const { return weights_; }
   [[nodiscard]] const Graph& graph() const { return g_; }

@@ -42,8 +42,7 @@ double deterministic_sum(std::size_t n, F&& value, std::size_t block = kReduceBl
 
 /// K sums at once: `add(i, acc)` adds agent i's contributions into acc[0..K).
 template <std::size_t K, class F>
-std::array<double, K> deterministic_sums(std::size_t n, F&& add,
-                                         std::size_t block = kReduceBlock) {
+std::array<double, K> deterministic_sums(std::size_t n, F&& add, std::size_t block = kReduceBlock) {
   std::array<double, K> total{};
   if (n == 0) return total;
   const std::size_t blocks = (n + block - 1) / block;

@@ -36,7 +36,9 @@ double Rng::normal() {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
-double Rng::gumbel() { return -std::log(-std::log(uniform_pos())); }
+double Rng::gumbel() {
+  return -std::log(-std::log(uniform_pos()));
+}
 
 std::uint64_t Rng::poisson(double mean) {
   if (!(mean > 0.0)) return 0;

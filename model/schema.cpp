@@ -4,7 +4,9 @@
 
 namespace vecinos::schema {
 
-std::string format_real(double v) { return fmt::format("{}", v); }
+std::string format_real(double v) {
+  return fmt::format("{}", v);
+}
 
 bool parse_real(std::string_view t, double& out, std::string& why) {
   if (t == ".nan" || t == ".NaN" || t == ".NAN" || t == "nan" || t == "NaN") {
@@ -21,7 +23,8 @@ bool parse_real(std::string_view t, double& out, std::string& why) {
   double v = 0.0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) {
-    why = ec == std::errc::result_out_of_range ? "out of the range of a double" : "expected a number";
+    why =
+        ec == std::errc::result_out_of_range ? "out of the range of a double" : "expected a number";
     return false;
   }
   if (!std::isfinite(v)) {

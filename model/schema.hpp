@@ -100,9 +100,9 @@ class Leaf final : public Node {
     ctx.origins[path] = y.origin;
     V value{};
     if (y.kind != YamlNode::Kind::scalar) {
-      ctx.diags.error(y.origin, path,
-                      fmt::format("expected {}, got {}", ValueTraits<V>::type_name(),
-                                  y.kind_name()));
+      ctx.diags.error(
+          y.origin, path,
+          fmt::format("expected {}, got {}", ValueTraits<V>::type_name(), y.kind_name()));
       return;
     }
     if (std::string why; !ValueTraits<V>::parse(y.text, y.plain, value, why)) {
@@ -159,7 +159,8 @@ class Leaf final : public Node {
   [[nodiscard]] std::string allowed_text() const {
     if constexpr (ValueTraits<V>::ordered) {
       if (min_ && max_)
-        return fmt::format("{} .. {}", ValueTraits<V>::format(*min_), ValueTraits<V>::format(*max_));
+        return fmt::format("{} .. {}", ValueTraits<V>::format(*min_),
+                           ValueTraits<V>::format(*max_));
       if (min_) return fmt::format(">= {}", ValueTraits<V>::format(*min_));
       if (max_) return fmt::format("<= {}", ValueTraits<V>::format(*max_));
     }
@@ -212,9 +213,11 @@ class NamedArray final : public Node {
       double v = 0.0;
       std::string why;
       if (value.kind != YamlNode::Kind::scalar) {
-        ctx.diags.error(value.origin, sub, fmt::format("expected a number, got {}", value.kind_name()));
+        ctx.diags.error(value.origin, sub,
+                        fmt::format("expected a number, got {}", value.kind_name()));
       } else if (!parse_real(value.text, v, why)) {
-        ctx.diags.error(value.origin, sub, fmt::format("'{}' is not a number: {}", value.text, why));
+        ctx.diags.error(value.origin, sub,
+                        fmt::format("'{}' is not a number: {}", value.text, why));
       } else if (v < lo_ || v > hi_) {
         ctx.diags.error(value.origin, sub,
                         fmt::format("{} is out of range; allowed: {} .. {}", format_real(v),
@@ -225,7 +228,8 @@ class NamedArray final : public Node {
     }
     for (const auto& n : names_)
       if (y.find(n) == nullptr)
-        ctx.diags.error(y.origin, join_path(path, n), "missing required key (every element is needed)");
+        ctx.diags.error(y.origin, join_path(path, n),
+                        "missing required key (every element is needed)");
   }
   [[nodiscard]] YamlNode save(const void* obj) const override {
     const auto& a = *static_cast<const std::array<double, N>*>(obj);
@@ -258,8 +262,8 @@ class Record final : public Node {
 
   /// A value field (a member of S or of a base class of S).
   template <class V, class B>
-    requires std::is_base_of_v<B, S>
-  Leaf<V>& add(std::string name, V B::*member, std::type_identity_t<V> def, std::string help) {
+  requires std::is_base_of_v<B, S> Leaf<V>
+  &add(std::string name, V B::*member, std::type_identity_t<V> def, std::string help) {
     auto leaf = std::make_unique<Leaf<V>>(std::move(def), std::move(help));
     Leaf<V>& ref = *leaf;
     push(std::move(name), std::move(leaf), member);
@@ -268,12 +272,12 @@ class Record final : public Node {
   /// A fixed-size array of numbers written as a map with one key per element name, e.g.
   /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Every name is required.
   template <std::size_t N, class B>
-    requires std::is_base_of_v<B, S>
+  requires std::is_base_of_v<B, S>
   void array(std::string name, std::array<double, N> B::*member,
              const std::array<std::string_view, N>& element_names, double lo, double hi,
              std::string unit, std::string help) {
-    auto node = std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit),
-                                                std::move(help));
+    auto node =
+        std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit), std::move(help));
     push(std::move(name), std::move(node), member);
   }
   /// A nested record (a YAML map with fixed keys).
@@ -327,8 +331,7 @@ class Record final : public Node {
     YamlNode out;
     out.kind = YamlNode::Kind::map;
     for (const auto& f : fields_) {
-      out.entries.emplace_back(YamlKey{f.name, {}},
-                               f.node->save(f.access(const_cast<void*>(obj))));
+      out.entries.emplace_back(YamlKey{f.name, {}}, f.node->save(f.access(const_cast<void*>(obj))));
     }
     return out;
   }
@@ -487,8 +490,7 @@ class ListOf final : public Node {
 
 template <class S>
 template <class R>
-Record<R>& Record<S>::map(std::string name, std::map<std::string, R> S::*member,
-                          std::string help) {
+Record<R>& Record<S>::map(std::string name, std::map<std::string, R> S::*member, std::string help) {
   auto node = std::make_unique<MapOf<R>>(std::move(help));
   Record<R>& ref = node->entry();
   push(std::move(name), std::move(node), member);

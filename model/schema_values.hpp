@@ -114,8 +114,8 @@ struct ValueTraits<Date> {
   static std::string format(Date v) { return v.iso(); }
 };
 
-/// Enums: the enum's namespace provides `names(E) -> std::span<const std::pair<std::string_view,E>>`
-/// (found by argument-dependent lookup).
+/// Enums: the enum's namespace provides `names(E) -> std::span<const
+/// std::pair<std::string_view,E>>` (found by argument-dependent lookup).
 template <class E>
 struct ValueTraits<E, std::enable_if_t<std::is_enum_v<E>>> {
   static constexpr bool ordered = false;

@@ -47,10 +47,14 @@ bool YamlNode::erase(std::string_view key) {
 
 std::string_view YamlNode::kind_name() const {
   switch (kind) {
-    case Kind::null: return "empty";
-    case Kind::scalar: return "a single value";
-    case Kind::map: return "a map";
-    case Kind::seq: return "a list";
+    case Kind::null:
+      return "empty";
+    case Kind::scalar:
+      return "a single value";
+    case Kind::map:
+      return "a map";
+    case Kind::seq:
+      return "a list";
   }
   return "?";
 }
@@ -135,7 +139,8 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     if (!parent.have_key) {
       if (n.kind != YamlNode::Kind::scalar) {
-        diags_.error(n.origin, "", "map keys must be plain names, not " + std::string(n.kind_name()));
+        diags_.error(n.origin, "",
+                     "map keys must be plain names, not " + std::string(n.kind_name()));
       }
       parent.key = YamlKey{n.text, n.origin};
       parent.have_key = true;
@@ -193,9 +198,9 @@ std::string yaml_quote(std::string_view s) {
   bool plain = !s.empty() && s.find_first_of(":#{}[],&*!|>'\"%@`\n\t") == std::string_view::npos &&
                s.front() != ' ' && s.back() != ' ' && s.front() != '-' && s.front() != '?';
   if (plain) {
-    static constexpr std::string_view kSpecial[] = {"null", "Null", "NULL", "~",    "true",
+    static constexpr std::string_view kSpecial[] = {"null", "Null", "NULL",  "~",     "true",
                                                     "True", "TRUE", "false", "False", "FALSE",
-                                                    "yes",  "no",   "on",   "off"};
+                                                    "yes",  "no",   "on",    "off"};
     for (auto w : kSpecial)
       if (s == w) plain = false;
   }
@@ -203,11 +208,20 @@ std::string yaml_quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -217,7 +231,9 @@ namespace {
 void emit(const YamlNode& n, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   switch (n.kind) {
-    case YamlNode::Kind::null: out += " ~\n"; break;
+    case YamlNode::Kind::null:
+      out += " ~\n";
+      break;
     case YamlNode::Kind::scalar:
       out += ' ';
       out += n.plain ? n.text : yaml_quote(n.text);

@@ -27,7 +27,7 @@ struct YamlNode {
   bool plain = true;  ///< scalar written without quotes
   Origin origin;
   std::vector<std::pair<YamlKey, YamlNode>> entries;  ///< map entries in file order
-  std::vector<YamlNode> items;                         ///< sequence items
+  std::vector<YamlNode> items;                        ///< sequence items
 
   [[nodiscard]] bool is_map() const { return kind == Kind::map; }
   [[nodiscard]] bool is_seq() const { return kind == Kind::seq; }

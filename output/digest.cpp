@@ -25,6 +25,8 @@ std::string state_digest(const World& w) {
   return fmt::format("{:016x}", h.result());
 }
 
-void DigestObserver::on_finish(const World& world, RunStatus) { digest_ = state_digest(world); }
+void DigestObserver::on_finish(const World& world, RunStatus) {
+  digest_ = state_digest(world);
+}
 
 }  // namespace vecinos

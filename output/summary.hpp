@@ -1,7 +1,7 @@
 #pragma once
 // The short human summary `vecinos run` prints at the end of a run.
-#include <chrono>
 #include <array>
+#include <chrono>
 #include <string>
 
 #include "model/indicators.hpp"

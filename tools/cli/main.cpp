@@ -10,14 +10,16 @@
 
 namespace {
 vecinos::cli::StopFlag g_stop{0};  // written only by the signal handler
-extern "C" void on_signal(int sig) { g_stop.store(sig); }
+extern "C" void on_signal(int sig) {
+  g_stop.store(sig);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"vecinos: agent-based simulator of the U.S.-Mexico security relationship"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", fmt::format("vecinos {} (git {})", vecinos::version(),
-                                                vecinos::git_hash()));
+  app.set_version_flag("--version",
+                       fmt::format("vecinos {} (git {})", vecinos::version(), vecinos::git_hash()));
   std::vector<std::pair<CLI::App*, vecinos::cli::Action>> commands;
   auto add = [&](const char* name, const char* help, auto registrar) {
     CLI::App* sub = app.add_subcommand(name, help);
