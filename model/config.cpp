@@ -58,6 +58,39 @@ void describe_config(schema::Record<Config>& cfg) {
           "personal bond between the two presidents")
       .unit("0..1")
       .range(0.0, 1.0);
+
+  auto& rec = cfg.section("recording", &Config::recording,
+                          "what the HDF5 history holds and how it is written");
+  rec.add("every", &RecordingParams::every, 1,
+          "record every k-th tick (tick 0 and the last tick are always recorded)")
+      .unit("ticks")
+      .range(1, 10000);
+  rec.add("agents", &RecordingParams::agents, true, "record per-agent state columns");
+  rec.add("network", &RecordingParams::network, true, "record the network's weight history");
+  rec.add("network_every", &RecordingParams::network_every, 4,
+          "ticks between snapshots of the network weights")
+      .unit("ticks")
+      .range(1, 10000);
+  rec.add("events", &RecordingParams::events, true, "record the event log");
+  rec.add("compression", &RecordingParams::compression, false,
+          "compress datasets with the shuffle and deflate filters");
+  rec.add("deflate_level", &RecordingParams::deflate_level, 4,
+          "deflate level when compression is on")
+      .range(1, 9);
+  rec.add("panel_size", &RecordingParams::panel_size, 1000,
+          "individuals of each large population recorded in full (a random panel)")
+      .unit("agents")
+      .range(0, 100000000);
+  rec.add("full_populations", &RecordingParams::full_populations, false,
+          "record every individual of every population (large files)");
+  rec.add("flush_every", &RecordingParams::flush_every, 13,
+          "ticks between flushes to disk, so a killed run's file reads up to the last flush")
+      .unit("ticks")
+      .range(1, 10000);
+  rec.add("queue_ticks", &RecordingParams::queue_ticks, 8,
+          "tick snapshots buffered between the simulation and the writer thread")
+      .unit("ticks")
+      .range(1, 1024);
 }
 
 std::string read_file(const std::filesystem::path& p) {

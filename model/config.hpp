@@ -50,6 +50,21 @@ struct RelationshipParams {
   double leader_bond = 0.5;  ///< personal bond between the presidents, 0..1
 };
 
+/// What the HDF5 history holds and how it is written (output/SCHEMA.md).
+struct RecordingParams {
+  int every = 1;                  ///< record every k-th tick (tick 0 and the last always)
+  bool agents = true;             ///< per-agent state columns
+  bool network = true;            ///< network weight history
+  int network_every = 4;          ///< ticks between network weight snapshots
+  bool events = true;             ///< the event log
+  bool compression = false;       ///< shuffle + deflate filters
+  int deflate_level = 4;          ///< 1 (fast) .. 9 (small)
+  int panel_size = 1000;          ///< individuals recorded per population (random panel)
+  bool full_populations = false;  ///< record every individual of every population
+  int flush_every = 13;           ///< ticks between flushes to disk (crash safety)
+  int queue_ticks = 8;            ///< snapshots buffered between simulation and writer
+};
+
 struct Config {
   SimulationParams simulation;
   CalendarParams calendar;
@@ -58,6 +73,7 @@ struct Config {
   std::map<std::string, LegislatureParams> legislatures;
   NetworkParams network;
   RelationshipParams relationship;
+  RecordingParams recording;
 };
 
 /// The one schema of Config (built once, immutable).

@@ -6,6 +6,7 @@
 #include "agents/political.hpp"
 #include "model/calendar.hpp"
 #include "model/config.hpp"
+#include "model/event.hpp"
 #include "model/indicators.hpp"
 #include "model/network.hpp"
 
@@ -23,6 +24,10 @@ struct World {
   double leader_bond = 0.5;
   Indicators indicators;
   std::vector<CalendarEvent> calendar_events;  ///< scheduled events applied in the last step
+  /// Everyone who can act or be acted upon in events: the political actors first (same
+  /// indices), then the collective actors (governments, cartels, the PRC, Cuba ...).
+  std::vector<std::string> event_actors;
+  std::vector<Event> events;  ///< events of the last step, in the order they were resolved
 };
 
 }  // namespace vecinos

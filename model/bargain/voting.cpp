@@ -1,0 +1,183 @@
+#include "model/bargain/voting.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "model/errors.hpp"
+
+namespace vecinos::bargain {
+namespace {
+
+std::vector<double> normalized(std::vector<double> p) {
+  const double total = std::accumulate(p.begin(), p.end(), 0.0);
+  for (double& x : p) x /= total;
+  return p;
+}
+
+// One-step conditional probabilities (KTAB Model::condPCE): the chance that option a beats
+// every alternative, conditional on some option doing so.
+// Products of many small probabilities can underflow; then the same ratios are taken in logs.
+std::vector<double> conditional_pce(const Matrix& v) {
+  const std::size_t n = v.rows();
+  std::vector<double> p(n, 1.0);
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b) p[a] *= v(a, b);
+  if (std::accumulate(p.begin(), p.end(), 0.0) > 1e-280) return normalized(std::move(p));
+  std::vector<double> log_p(n, 0.0);
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b) log_p[a] += std::log(v(a, b));
+  const double top = *std::max_element(log_p.begin(), log_p.end());
+  for (std::size_t a = 0; a < n; ++a) p[a] = std::exp(log_p[a] - top);
+  return normalized(std::move(p));
+}
+
+// Markov chain over the current favourite; every option challenges it equally often (KTAB
+// Model::markovUniformPCE): q_a = (1/n) sum_b P(a > b) (p_a + p_b), iterated with damping.
+std::vector<double> markov_uniform_pce(const Matrix& v) {
+  const std::size_t n = v.rows();
+  std::vector<double> p(n, 1.0 / static_cast<double>(n)), q(n);
+  for (int iter = 0; iter < 1000; ++iter) {
+    double change = 0.0;
+    for (std::size_t a = 0; a < n; ++a) {
+      double s = 0.0;
+      for (std::size_t b = 0; b < n; ++b) s += v(a, b) * (p[a] + p[b]);
+      q[a] = s / static_cast<double>(n);
+      change = std::max(change, std::abs(q[a] - p[a]));
+    }
+    for (std::size_t a = 0; a < n; ++a) p[a] = (p[a] + q[a]) / 2.0;
+    if (change <= 1e-6) return normalized(std::move(p));
+  }
+  throw RuntimeError("bargaining: the MarkovUniform election did not converge in 1000 steps");
+}
+
+// Markov chain where challenges come in proportion to their incentive c(a, b) P(a > b) (KTAB
+// Model::markovIncentivePCE, after "Markov Voting with Incentives in KTAB").
+std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
+  const std::size_t n = v.rows();
+  Matrix incentive(n, n);
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b) incentive(a, b) = c(a, b) * v(a, b) + (a == b ? 1e-10 : 0);
+  Matrix challenge(n, n);  // challenge(a, b): probability that a challenges favourite b
+  for (std::size_t b = 0; b < n; ++b) {
+    double total = 0.0;
+    for (std::size_t a = 0; a < n; ++a) total += incentive(a, b);
+    for (std::size_t a = 0; a < n; ++a) challenge(a, b) = incentive(a, b) / total;
+  }
+  std::vector<double> p(n, 1.0 / static_cast<double>(n)), q(n);
+  for (int iter = 0; iter < 1000; ++iter) {
+    double change = 0.0;
+    for (std::size_t a = 0; a < n; ++a) {
+      double s = 0.0;  // contests between a and b, either way round, won by a
+      for (std::size_t b = 0; b < n; ++b)
+        s += v(a, b) * (p[a] * challenge(b, a) + p[b] * challenge(a, b));
+      q[a] = s;
+      change = std::max(change, std::abs(q[a] - p[a]));
+    }
+    for (std::size_t a = 0; a < n; ++a) p[a] = (p[a] + q[a]) / 2.0;
+    if (change <= 1e-8) return normalized(std::move(p));
+  }
+  throw RuntimeError("bargaining: the MarkovIncentive election did not converge in 1000 steps");
+}
+
+}  // namespace
+
+double vote(VotingRule rule, double w, double u_a, double u_b) {
+  const double du = u_a - u_b;
+  const double binary = std::clamp(du / 1e-8, -1.0, 1.0);  // a steep ramp, not a jump
+  const double cubic = du * du * du;
+  switch (rule) {
+    case VotingRule::binary: return w * binary;
+    case VotingRule::prop_bin: return w * (0.8 * du + 0.2 * binary);
+    case VotingRule::proportional: return w * du;
+    case VotingRule::prop_cubic: return w * (0.5 * du + 0.5 * cubic);
+    case VotingRule::cubic: return w * cubic;
+    case VotingRule::asym_prospect: return du < 0 ? w * du : 2.0 * w * du / 3.0;
+  }
+  return 0.0;
+}
+
+std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
+  double x1 = s1, x2 = s2;
+  switch (model) {
+    case VictoryModel::linear: break;
+    case VictoryModel::square: x1 = s1 * s1, x2 = s2 * s2; break;
+    case VictoryModel::quartic: x1 = std::pow(s1, 4), x2 = std::pow(s2, 4); break;
+    case VictoryModel::octic: x1 = std::pow(s1, 8), x2 = std::pow(s2, 8); break;
+    case VictoryModel::binary: {
+      // A 10% advantage wins for certain; linear in the strength share in between.
+      const double t = 1.10;
+      if (s1 >= t * s2) {
+        x1 = 1.0, x2 = 1e-6;
+      } else if (s2 >= t * s1) {
+        x1 = 1e-6, x2 = 1.0;
+      } else {
+        x1 = ((s1 / (s1 + s2)) * (t + 1.0) - 1.0) / (t - 1.0);
+        x2 = 1.0 - x1;
+      }
+      break;
+    }
+  }
+  return {x1 / (x1 + x2), x2 / (x1 + x2)};
+}
+
+Matrix victory_matrix(VictoryModel model, const Matrix& c) {
+  const std::size_t n = c.rows();
+  Matrix v(n, n, 0.5);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < a; ++b) {
+      const auto [p_ab, p_ba] = victory_probability(model, c(a, b), c(b, a));
+      v(a, b) = p_ab;
+      v(b, a) = p_ba;
+    }
+  }
+  return v;
+}
+
+std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel model, const Matrix& c) {
+  const Matrix v = victory_matrix(model, c);
+  switch (pce) {
+    case PceModel::conditional: return conditional_pce(v);
+    case PceModel::markov_uniform: return markov_uniform_pce(v);
+    case PceModel::markov_incentive: return markov_incentive_pce(c, v);
+  }
+  return conditional_pce(v);
+}
+
+std::vector<double> scalar_pce(std::span<const double> weights, const Matrix& u, VotingRule rule,
+                               VictoryModel model, PceModel pce) {
+  const Matrix c = coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
+    return vote(rule, weights[k], u(k, a), u(k, b));
+  });
+  return condorcet_probabilities(pce, model, c);
+}
+
+std::vector<double> risk_from_probabilities(std::span<const double> p, BigRRange range) {
+  const auto [lo_it, hi_it] = std::minmax_element(p.begin(), p.end());
+  const double lo = *lo_it, hi = *hi_it;
+  std::vector<double> r(p.size(), 0.0);
+  if (!(hi - lo > 0.0)) return r;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    switch (range) {
+      case BigRRange::min: r[i] = (p[i] - lo) / (hi - lo); break;
+      case BigRRange::mid: r[i] = (3.0 * p[i] - (hi + 2.0 * lo)) / (2.0 * (hi - lo)); break;
+      case BigRRange::max: r[i] = (2.0 * p[i] - (hi + lo)) / (hi - lo); break;
+    }
+  }
+  return r;
+}
+
+double estimated_risk(double r_h, double r_i, BigRAdjust adjust) {
+  switch (adjust) {
+    case BigRAdjust::none: return r_h;
+    case BigRAdjust::one_third: return (2.0 * r_h + r_i) / 3.0;
+    case BigRAdjust::half: return (r_h + r_i) / 2.0;
+    case BigRAdjust::two_thirds: return (r_h + 2.0 * r_i) / 3.0;
+    case BigRAdjust::full: return r_i;
+  }
+  return r_h;
+}
+
+}  // namespace vecinos::bargain
