@@ -18,6 +18,9 @@ struct NumberColumn {
   std::string name, units, description;
   DType dtype = DType::f64;
   std::function<double(const World&, std::size_t agent)> value;
+  /// When set, the sum of this column over all agents equals this indicator at every tick
+  /// (a concordance the tests check on recorded files).
+  std::string sums_to = {};
 };
 
 struct TextColumn {
