@@ -9,6 +9,7 @@
 #include "model/bargain/matrix.hpp"
 #include "model/bargain/options.hpp"
 #include "model/bargain/problem.hpp"
+#include "model/bargain/spatial.hpp"
 
 namespace vecinos::bargain {
 
@@ -27,7 +28,9 @@ class Assessment {
   /// the probabilities from which R is inferred.
   [[nodiscard]] const std::vector<double>& neutral_probabilities() const { return neutral_p_; }
   /// h's estimate of the utility to i of j's position, u(d_ij, R^h_i).
-  [[nodiscard]] double estimated_utility(std::size_t h, std::size_t i, std::size_t j) const;
+  [[nodiscard]] double estimated_utility(std::size_t h, std::size_t i, std::size_t j) const {
+    return utility(distance_(i, j), risk_estimate_(h, i));
+  }
   /// i's own utility of j's position, u(d_ij, R_i).
   [[nodiscard]] double own_utility(std::size_t i, std::size_t j) const {
     return estimated_utility(i, i, j);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <span>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -14,8 +15,8 @@ namespace {
 // KTAB's names, in the order of its enum values (kmodel.h and smp.h).
 constexpr std::array<std::string_view, 5> kVictoryNames{"Linear", "Square", "Quartic", "Octic",
                                                         "Binary"};
-constexpr std::array<std::string_view, 6> kVotingNames{"Binary", "PropBin",  "Prop",
-                                                       "PropCbc", "Cubic", "ASymProsp"};
+constexpr std::array<std::string_view, 6> kVotingNames{"Binary",  "PropBin", "Prop",
+                                                       "PropCbc", "Cubic",   "ASymProsp"};
 constexpr std::array<std::string_view, 3> kPceNames{"Conditional", "MarkovIncentive",
                                                     "MarkovUniform"};
 constexpr std::array<std::string_view, 2> kTransitionNames{"Deterministic", "Stochastic"};
@@ -53,20 +54,20 @@ std::string join(std::span<const std::string_view> names) {
 void set_parameter(Options& options, std::string_view key, std::string_view value) {
   bool found = false;
   std::vector<std::string_view> keys;
-  for_each_parameter(options, [&](std::string_view k, auto& member,
-                                  std::span<const std::string_view> names) {
-    keys.push_back(k);
-    if (k != key) return;
-    found = true;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == value) {
-        member = static_cast<std::remove_reference_t<decltype(member)>>(i);
-        return;
-      }
-    }
-    throw InputError(fmt::format("model parameter {}: unknown value '{}'; allowed: {}", key,
-                                 value, join(names)));
-  });
+  for_each_parameter(
+      options, [&](std::string_view k, auto& member, std::span<const std::string_view> names) {
+        keys.push_back(k);
+        if (k != key) return;
+        found = true;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          if (names[i] == value) {
+            member = static_cast<std::remove_reference_t<decltype(member)>>(i);
+            return;
+          }
+        }
+        throw InputError(fmt::format("model parameter {}: unknown value '{}'; allowed: {}", key,
+                                     value, join(names)));
+      });
   if (!found)
     throw InputError(fmt::format("unknown model parameter '{}'; allowed: {}", key, join(keys)));
 }

@@ -59,10 +59,10 @@ inline constexpr StreamId kRandomProblemStream = 0x534D5001;
 
 struct Options {
   // Stopping rule of KTAB's SMPModel::configExec / smpStopFn.
-  int max_turns = 100;             ///< stop after this many turns whatever happens
-  int min_turns = 2;               ///< never stop for quiet before this many turns
-  double min_delta_ratio = 0.02;   ///< quiet: last change / first change below this
-  double min_sig_delta = 1e-4;     ///< added to the first change, against 0/0
+  int max_turns = 100;               ///< stop after this many turns whatever happens
+  int min_turns = 2;                 ///< never stop for quiet before this many turns
+  double min_delta_ratio = 0.02;     ///< quiet: last change / first change below this
+  double min_sig_delta = 1e-4;       ///< added to the first change, against 0/0
   double position_tolerance = 1e-3;  ///< positions closer than this (0..1 scale) are one
 
   std::uint64_t seed = kDefaultSeed;

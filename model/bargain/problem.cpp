@@ -14,13 +14,14 @@ namespace vecinos::bargain {
 void validate(const Problem& p) {
   const std::size_t nd = p.dimensions.size();
   if (p.actors.size() < 2)
-    throw InputError(fmt::format("bargaining problem '{}': needs at least 2 actors, has {}",
-                                 p.name, p.actors.size()));
+    throw InputError(fmt::format("bargaining problem '{}': needs at least 2 actors, has {}", p.name,
+                                 p.actors.size()));
   if (nd == 0)
     throw InputError(fmt::format("bargaining problem '{}': needs at least 1 dimension", p.name));
   for (const Actor& a : p.actors) {
     auto fail = [&](const std::string& what) {
-      throw InputError(fmt::format("bargaining problem '{}', actor '{}': {}", p.name, a.name, what));
+      throw InputError(
+          fmt::format("bargaining problem '{}', actor '{}': {}", p.name, a.name, what));
     };
     if (!(std::isfinite(a.capability) && a.capability > 0.0))
       fail(fmt::format("capability must be a positive number, is {}", a.capability));
@@ -36,7 +37,7 @@ void validate(const Problem& p) {
                          a.salience[k]));
     }
     const double total = std::accumulate(a.salience.begin(), a.salience.end(), 0.0);
-    if (!(total > 0.0 && total <= 1.0 + 1e-9))
+    if (!(total > 0.0 && total <= 1.0 + 1e-6))
       fail(fmt::format("saliences must sum to more than 0 and at most 1, sum to {}", total));
   }
 }

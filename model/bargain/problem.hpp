@@ -10,7 +10,7 @@ namespace vecinos::bargain {
 
 struct Actor {
   std::string name, description;
-  double capability = 0.0;        ///< > 0; only ratios between actors matter
+  double capability = 0.0;       ///< > 0; only ratios between actors matter
   std::vector<double> position;  ///< per dimension, 0..1
   std::vector<double> salience;  ///< per dimension, 0..1, summing to at most 1 (and above 0)
 };

@@ -7,7 +7,9 @@ namespace {
 
 // Bargains are rounded to 4 decimals on the 0..1 scale (0.01 on the file's 0..100 scale),
 // against spurious precision and spurious asymmetry (KTAB interpBrgnSnPm, round4).
-double round4(double x) { return std::floor(0.5 + x * 10000.0) / 10000.0; }
+double round4(double x) {
+  return std::floor(0.5 + x * 10000.0) / 10000.0;
+}
 
 // Each side pulls the bargain toward its own position with weight w = s^n p^m; a tiny extra
 // weight on one's own side keeps b_i = t_i and b_j = t_j when neither cares nor can coerce.
@@ -46,10 +48,6 @@ double weighted_distance(std::span<const double> ideal, std::span<const double> 
     s2 += salience[k] * salience[k];
   }
   return std::sqrt(ds2 / s2);
-}
-
-double utility(double d, double risk) {
-  return d <= 1.0 ? (1.0 - d) * (1.0 + d * risk) : (1.0 - d) * (1.0 + risk);
 }
 
 void interpolate_bargain(Interpolation rule, std::span<const double> t_i,

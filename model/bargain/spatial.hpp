@@ -16,7 +16,9 @@ double weighted_distance(std::span<const double> ideal, std::span<const double> 
 /// Utility of a position at distance d from one's ideal for risk attitude R:
 /// u = (1 - d)(1 + d R); R = 0 is risk neutral (linear), R = 1 risk averse (concave),
 /// R = -1 risk seeking (convex). Beyond d = 1 (round-off only) KTAB uses (1 - d)(1 + R).
-double utility(double d, double risk);
+inline double utility(double d, double risk) {
+  return d <= 1.0 ? (1.0 - d) * (1.0 + d * risk) : (1.0 - d) * (1.0 + risk);
+}
 
 /// The bargain two actors i and j interpolate, dimension by dimension, between their positions
 /// t_i and t_j, with saliences s_i, s_j and the probabilities p_i, p_j each is thought to prevail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -29,7 +30,8 @@ std::vector<double> conditional_pce(const Matrix& v) {
   std::vector<double> log_p(n, 0.0);
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = 0; b < n; ++b) log_p[a] += std::log(v(a, b));
-  const double top = *std::max_element(log_p.begin(), log_p.end());
+  double top = -std::numeric_limits<double>::infinity();
+  for (const double x : log_p) top = std::max(top, x);
   for (std::size_t a = 0; a < n; ++a) p[a] = std::exp(log_p[a] - top);
   return normalized(std::move(p));
 }
@@ -84,28 +86,20 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
 
 }  // namespace
 
-double vote(VotingRule rule, double w, double u_a, double u_b) {
-  const double du = u_a - u_b;
-  const double binary = std::clamp(du / 1e-8, -1.0, 1.0);  // a steep ramp, not a jump
-  const double cubic = du * du * du;
-  switch (rule) {
-    case VotingRule::binary: return w * binary;
-    case VotingRule::prop_bin: return w * (0.8 * du + 0.2 * binary);
-    case VotingRule::proportional: return w * du;
-    case VotingRule::prop_cubic: return w * (0.5 * du + 0.5 * cubic);
-    case VotingRule::cubic: return w * cubic;
-    case VotingRule::asym_prospect: return du < 0 ? w * du : 2.0 * w * du / 3.0;
-  }
-  return 0.0;
-}
-
 std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
   double x1 = s1, x2 = s2;
   switch (model) {
-    case VictoryModel::linear: break;
-    case VictoryModel::square: x1 = s1 * s1, x2 = s2 * s2; break;
-    case VictoryModel::quartic: x1 = std::pow(s1, 4), x2 = std::pow(s2, 4); break;
-    case VictoryModel::octic: x1 = std::pow(s1, 8), x2 = std::pow(s2, 8); break;
+    case VictoryModel::linear:
+      break;
+    case VictoryModel::square:
+      x1 = s1 * s1, x2 = s2 * s2;
+      break;
+    case VictoryModel::quartic:
+      x1 = std::pow(s1, 4), x2 = std::pow(s2, 4);
+      break;
+    case VictoryModel::octic:
+      x1 = std::pow(s1, 8), x2 = std::pow(s2, 8);
+      break;
     case VictoryModel::binary: {
       // A 10% advantage wins for certain; linear in the strength share in between.
       const double t = 1.10;
@@ -139,31 +133,44 @@ Matrix victory_matrix(VictoryModel model, const Matrix& c) {
 std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel model, const Matrix& c) {
   const Matrix v = victory_matrix(model, c);
   switch (pce) {
-    case PceModel::conditional: return conditional_pce(v);
-    case PceModel::markov_uniform: return markov_uniform_pce(v);
-    case PceModel::markov_incentive: return markov_incentive_pce(c, v);
+    case PceModel::conditional:
+      return conditional_pce(v);
+    case PceModel::markov_uniform:
+      return markov_uniform_pce(v);
+    case PceModel::markov_incentive:
+      return markov_incentive_pce(c, v);
   }
   return conditional_pce(v);
 }
 
 std::vector<double> scalar_pce(std::span<const double> weights, const Matrix& u, VotingRule rule,
                                VictoryModel model, PceModel pce) {
+  Matrix by_option(u.cols(), u.rows());  // transposed, so the loop over voters reads in order
+  for (std::size_t k = 0; k < u.rows(); ++k)
+    for (std::size_t a = 0; a < u.cols(); ++a) by_option(a, k) = u(k, a);
   const Matrix c = coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
-    return vote(rule, weights[k], u(k, a), u(k, b));
+    return vote(rule, weights[k], by_option(a, k), by_option(b, k));
   });
   return condorcet_probabilities(pce, model, c);
 }
 
 std::vector<double> risk_from_probabilities(std::span<const double> p, BigRRange range) {
-  const auto [lo_it, hi_it] = std::minmax_element(p.begin(), p.end());
-  const double lo = *lo_it, hi = *hi_it;
   std::vector<double> r(p.size(), 0.0);
+  if (p.empty()) return r;
+  double lo = p[0], hi = p[0];
+  for (const double x : p) lo = std::min(lo, x), hi = std::max(hi, x);
   if (!(hi - lo > 0.0)) return r;
   for (std::size_t i = 0; i < p.size(); ++i) {
     switch (range) {
-      case BigRRange::min: r[i] = (p[i] - lo) / (hi - lo); break;
-      case BigRRange::mid: r[i] = (3.0 * p[i] - (hi + 2.0 * lo)) / (2.0 * (hi - lo)); break;
-      case BigRRange::max: r[i] = (2.0 * p[i] - (hi + lo)) / (hi - lo); break;
+      case BigRRange::min:
+        r[i] = (p[i] - lo) / (hi - lo);
+        break;
+      case BigRRange::mid:
+        r[i] = (3.0 * p[i] - (hi + 2.0 * lo)) / (2.0 * (hi - lo));
+        break;
+      case BigRRange::max:
+        r[i] = (2.0 * p[i] - (hi + lo)) / (hi - lo);
+        break;
     }
   }
   return r;
@@ -171,11 +178,16 @@ std::vector<double> risk_from_probabilities(std::span<const double> p, BigRRange
 
 double estimated_risk(double r_h, double r_i, BigRAdjust adjust) {
   switch (adjust) {
-    case BigRAdjust::none: return r_h;
-    case BigRAdjust::one_third: return (2.0 * r_h + r_i) / 3.0;
-    case BigRAdjust::half: return (r_h + r_i) / 2.0;
-    case BigRAdjust::two_thirds: return (r_h + 2.0 * r_i) / 3.0;
-    case BigRAdjust::full: return r_i;
+    case BigRAdjust::none:
+      return r_h;
+    case BigRAdjust::one_third:
+      return (2.0 * r_h + r_i) / 3.0;
+    case BigRAdjust::half:
+      return (r_h + r_i) / 2.0;
+    case BigRAdjust::two_thirds:
+      return (r_h + 2.0 * r_i) / 3.0;
+    case BigRAdjust::full:
+      return r_i;
   }
   return r_h;
 }

@@ -3,6 +3,7 @@
 // probabilities and the probabilistic Condorcet election, as in KTAB's KBase::Model
 // (KTAB/kmodel/libsrc/kmodel.cpp; Wise, Lester et al., "KTAB: Toolkit for Behavioral
 // Analysis", KAPSARC 2015-2017). Equations are in model/bargain/SMP.md.
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <utility>
@@ -14,8 +15,26 @@
 namespace vecinos::bargain {
 
 /// Influence v that an actor of weight w > 0 exerts for option a over option b, given its
-/// utilities u_a and u_b (KTAB Model::vote). Proportional: v = w (u_a - u_b).
-double vote(VotingRule rule, double w, double u_a, double u_b);
+/// utilities u_a and u_b (KTAB Model::vote). Proportional: v = w (u_a - u_b). Inline: it is
+/// the innermost operation of every coalition.
+inline double vote(VotingRule rule, double w, double u_a, double u_b) {
+  const double du = u_a - u_b;
+  switch (rule) {
+    case VotingRule::proportional:
+      return w * du;
+    case VotingRule::binary:
+      return w * std::clamp(du / 1e-8, -1.0, 1.0);  // a steep ramp
+    case VotingRule::prop_bin:
+      return w * (0.8 * du + 0.2 * std::clamp(du / 1e-8, -1.0, 1.0));
+    case VotingRule::prop_cubic:
+      return w * (0.5 * du + 0.5 * (du * du * du));
+    case VotingRule::cubic:
+      return w * (du * du * du);
+    case VotingRule::asym_prospect:
+      return du < 0 ? w * du : 2.0 * w * du / 3.0;  // gains count 2/3
+  }
+  return 0.0;
+}
 
 /// Probabilities (p, 1 - p) that a coalition of strength s1 defeats one of strength s2
 /// (KTAB Model::vProb). Linear: p = s1 / (s1 + s2).
@@ -34,8 +53,8 @@ Matrix coalitions(std::size_t voters, std::size_t options, VoteFn&& vote_of) {
       double c_ab = kMinCoalition, c_ba = kMinCoalition;
       for (std::size_t k = 0; k < voters; ++k) {
         const double v = vote_of(k, a, b);
-        if (v > 0) c_ab += v;
-        if (v < 0) c_ba -= v;
+        c_ab += v > 0.0 ? v : 0.0;  // adding 0 leaves a sum unchanged: no branch needed
+        c_ba -= v < 0.0 ? v : 0.0;
       }
       c(a, b) = c_ab;
       c(b, a) = c_ba;

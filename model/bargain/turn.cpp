@@ -1,0 +1,148 @@
+#include "model/bargain/turn.hpp"
+
+#include <limits>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "model/bargain/challenge.hpp"
+#include "model/bargain/spatial.hpp"
+#include "model/bargain/voting.hpp"
+#include "model/rng.hpp"
+
+namespace vecinos::bargain {
+namespace {
+
+constexpr std::size_t kStatusQuo = std::numeric_limits<std::size_t>::max();
+
+Bargain interpolate(const Problem& problem, const Matrix& positions, const Options& o,
+                    std::size_t i, std::size_t j, double p_i) {
+  const std::size_t nd = positions.cols();
+  Bargain b{i, j, std::vector<double>(nd), std::vector<double>(nd)};
+  interpolate_bargain(o.interpolation, positions.row(i), problem.actors[i].salience, p_i,
+                      positions.row(j), problem.actors[j].salience, 1.0 - p_i, b.initiator_position,
+                      b.receiver_position);
+  return b;
+}
+
+// Average utility to actor a of the state after bargain b: the two bargained positions replace
+// the initiator's and receiver's, everyone else stays (KTAB doBCN, brgnUtil). Dividing by the
+// number of actors keeps it in [0, 1].
+double bargain_utility(const Problem& problem, const Matrix& positions, const Assessment& as,
+                       std::size_t a, const Bargain* b) {
+  const std::size_t n = as.actors();
+  double total = 0.0;
+  if (b != nullptr) {
+    const auto& sal = problem.actors[a].salience;
+    const double r = as.risk()[a];
+    total += utility(weighted_distance(positions.row(a), b->initiator_position, sal), r);
+    total += utility(weighted_distance(positions.row(a), b->receiver_position, sal), r);
+  }
+  for (std::size_t m = 0; m < n; ++m) {
+    if (b != nullptr && (m == b->initiator || m == b->receiver)) continue;
+    total += as.own_utility(a, m);
+  }
+  return total / static_cast<double>(n);
+}
+
+// Calls f(i) for i in [0, n), in parallel; each call must write only its own slots.
+template <class F>
+void for_each_index(std::size_t n, const F& f) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
+                    });
+}
+
+std::size_t first_max(const std::vector<double>& p) {
+  std::size_t best = 0;
+  for (std::size_t m = 1; m < p.size(); ++m)
+    if (p[m] > p[best]) best = m;
+  return best;
+}
+
+}  // namespace
+
+std::vector<Bargain> propose(const Problem& problem, const Matrix& positions, const Assessment& a,
+                             const Options& o, std::size_t i) {
+  const auto target = best_target(a, o, i);
+  if (!target) return {};
+  const std::size_t j = target->receiver;
+  // The bargain as i sees it, from i's estimate that it prevails.
+  Bargain by_i = interpolate(problem, positions, o, i, j, target->p_win);
+  if (o.bargain_model == BargainModel::init_only) return {std::move(by_i)};
+
+  // The bargain as j sees it, from j's estimate that i prevails. (KTAB passes j's expected
+  // gain here where its comment says probability; we pass the probability.)
+  const double p_by_j = estimate_challenge(a, o, j, i, i, j).p_win;
+  Bargain by_j = interpolate(problem, positions, o, i, j, p_by_j);
+  if (o.bargain_model == BargainModel::init_rcvr) return {std::move(by_i), std::move(by_j)};
+
+  // Power-weighted compromise of the two, weights capability times total salience.
+  const double w_i = a.capability(i) * a.total_salience(i);
+  const double w_j = a.capability(j) * a.total_salience(j);
+  Bargain mix = by_i;
+  for (std::size_t k = 0; k < positions.cols(); ++k) {
+    mix.initiator_position[k] =
+        (w_i * by_i.initiator_position[k] + w_j * by_j.initiator_position[k]) / (w_i + w_j);
+    mix.receiver_position[k] =
+        (w_i * by_i.receiver_position[k] + w_j * by_j.receiver_position[k]) / (w_i + w_j);
+  }
+  return {std::move(mix)};
+}
+
+Matrix step(const Problem& problem, const Matrix& positions, const Assessment& a, const Options& o,
+            std::size_t turn) {
+  const std::size_t n = a.actors();
+  // Each actor's proposals depend only on this state; gathered afterwards in actor order, so
+  // the result does not depend on the number of threads.
+  std::vector<std::vector<Bargain>> proposals(n);
+  for_each_index(n, [&](std::size_t i) { proposals[i] = propose(problem, positions, a, o, i); });
+  std::vector<Bargain> bargains;
+  std::vector<std::vector<std::size_t>> choices(n, std::vector<std::size_t>{kStatusQuo});
+  for (auto& list : proposals) {
+    for (Bargain& b : list) {
+      choices[b.initiator].push_back(bargains.size());
+      choices[b.receiver].push_back(bargains.size());
+      bargains.push_back(std::move(b));
+    }
+  }
+
+  // Utility to every actor of the status quo and of each bargain, computed once.
+  std::vector<double> status_quo(n);
+  for (std::size_t x = 0; x < n; ++x)
+    status_quo[x] = bargain_utility(problem, positions, a, x, nullptr);
+  Matrix value(bargains.size(), n);
+  for_each_index(bargains.size(), [&](std::size_t b) {
+    for (std::size_t x = 0; x < n; ++x)
+      value(b, x) = bargain_utility(problem, positions, a, x, &bargains[b]);
+  });
+
+  std::vector<double> weights(n);
+  for (std::size_t x = 0; x < n; ++x) weights[x] = a.capability(x);
+
+  // Each actor settles on one of its bargains; it writes only its own row.
+  Matrix next = positions;
+  for_each_index(n, [&](std::size_t k) {
+    const auto& menu = choices[k];
+    Matrix u(n, menu.size());
+    for (std::size_t m = 0; m < menu.size(); ++m)
+      for (std::size_t x = 0; x < n; ++x)
+        u(x, m) = menu[m] == kStatusQuo ? status_quo[x] : value(menu[m], x);
+    const std::vector<double> p = scalar_pce(weights, u, o.voting, o.victory, o.pce);
+    std::size_t chosen = 0;
+    if (o.transition == StateTransition::deterministic) {
+      chosen = first_max(p);
+    } else {
+      Rng rng(o.seed, 0, turn, k, kBargainStream);
+      chosen = rng.categorical(p);
+    }
+    if (menu[chosen] == kStatusQuo) return;
+    const Bargain& b = bargains[menu[chosen]];
+    const auto& adopted = (b.initiator == k) ? b.initiator_position : b.receiver_position;
+    for (std::size_t d = 0; d < positions.cols(); ++d) next(k, d) = adopted[d];
+  });
+  return next;
+}
+
+}  // namespace vecinos::bargain
