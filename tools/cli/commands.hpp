@@ -17,5 +17,6 @@ using Action = std::function<int()>;
 Action add_run(CLI::App& app, const StopFlag& stop);
 Action add_validate(CLI::App& app);
 Action add_config(CLI::App& app);
+Action add_bargain(CLI::App& app);
 
 }  // namespace vecinos::cli

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_validate(a); });
   add("config", "describe the config keys",
       [](CLI::App& a) { return vecinos::cli::add_config(a); });
+  add("bargain", "bargain with KTAB's spatial model of politics on an SMP CSV file",
+      [](CLI::App& a) { return vecinos::cli::add_bargain(a); });
 
   try {
     app.parse(argc, argv);
