@@ -166,7 +166,7 @@ TEST_CASE("vecinos bargain --json exits 0 with actors, dimensions, turns and out
   for (const Json& x : j["outcome"].items) CHECK((x.number > 0 && x.number < 100));
 }
 
-TEST_CASE("vecinos bargain --turns caps the turns; the table names actors and the outcome") {
+TEST_CASE("vecinos bargain --turns caps the turns, and the table names actors and the outcome") {
   const auto r = run_vecinos("bargain " + kExample + " --json --turns 1");
   REQUIRE(r.exit_code == 0);
   CHECK(JsonParser(r.out).parse()["turns"].items.size() == 2);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <tbb/task_arena.h>
 
 #include "model/bargain/assessment.hpp"
@@ -22,7 +23,7 @@ Problem line(const std::vector<double>& capability, const std::vector<double>& x
   p.name = "line";
   p.dimensions = {"x"};
   for (std::size_t i = 0; i < x.size(); ++i)
-    p.actors.push_back({"a" + std::to_string(i), "", capability[i], {x[i]}, {1.0}});
+    p.actors.push_back({fmt::format("a{}", i), "", capability[i], {x[i]}, {1.0}});
   return p;
 }
 
@@ -43,7 +44,8 @@ double sum(const std::vector<double>& v) {
 
 }  // namespace
 
-TEST_CASE("two actors: outcome probabilities are capability shares; the likelier bargains") {
+TEST_CASE(
+    "two actors: outcome probabilities are capability shares and the likelier one's bargain wins") {
   // A (capability 1) at 0, B (capability 3) at 1. Each prefers its own position by 1, so
   // c(A:B) = 1, c(B:A) = 3 and P(A > B) = 1/4; the product rule gives p = (1/4, 3/4).
   const Problem p = line({1, 3}, {0, 1});
@@ -277,7 +279,7 @@ TEST_CASE("bad problems and options are input errors naming what is wrong") {
                        vecinos::InputError);
 }
 
-TEST_CASE("model parameters read and print with KTAB's names; defaults are KTAB's") {
+TEST_CASE("model parameters read and print with KTAB's names, and default to KTAB's") {
   const auto defaults = parameters(Options{});
   const std::vector<std::pair<std::string, std::string>> ktab{{"VictoryProbModel", "Linear"},
                                                               {"PCEModel", "Conditional"},

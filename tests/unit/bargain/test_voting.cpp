@@ -22,7 +22,7 @@ TEST_CASE("a proportional vote is weight times utility difference, and antisymme
   CHECK(vote(VotingRule::asym_prospect, 3.0, 0.3, 0.6) == doctest::Approx(-0.9));
 }
 
-TEST_CASE("linear victory probability is the strength share; square law squares it") {
+TEST_CASE("linear victory probability is the strength share, and the square law squares it") {
   const auto [p, q] = victory_probability(VictoryModel::linear, 2.0, 1.0);
   CHECK(p == doctest::Approx(2.0 / 3.0));
   CHECK(q == doctest::Approx(1.0 / 3.0));
