@@ -1,12 +1,15 @@
 // `vecinos run CONFIG`: one simulation, with a summary, optional digest and HDF5 history.
+#include <chrono>
 #include <iostream>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "model/config.hpp"
+#include "model/errors.hpp"
 #include "model/simulation.hpp"
 #include "output/digest.hpp"
+#include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "tools/cli/commands.hpp"
 
@@ -21,6 +24,20 @@ struct RunArgs {
   std::vector<std::string> sets;
   bool digest = false;
   bool quiet = false;
+  bool force = false;
+  bool no_history = false;
+  int tick_delay_ms = 0;
+};
+
+/// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
+/// while it is writing (the baseline runs hundreds of ticks in milliseconds).
+class TickDelay final : public Observer {
+ public:
+  explicit TickDelay(int ms) : delay_(ms) {}
+  void on_tick(const World& /*world*/) override { std::this_thread::sleep_for(delay_); }
+
+ private:
+  std::chrono::milliseconds delay_;
 };
 }  // namespace
 
@@ -31,8 +48,15 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
   app.add_option("--threads", a->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   app.add_option("--set", a->sets, "override a config key: --set key.path=value (repeatable)");
+  app.add_option("-o,--output", a->output,
+                 "HDF5 history to write (default runs/<config>-seed<N>.h5; output/SCHEMA.md)");
+  app.add_flag("--force", a->force, "overwrite an existing history file given with -o");
+  app.add_flag("--no-history", a->no_history, "write no HDF5 history")->excludes("--output");
   app.add_flag("--digest", a->digest, "print a hash of the complete final state");
   app.add_flag("-q,--quiet", a->quiet, "print no summary");
+  app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
+      ->group("")
+      ->check(CLI::Range(0, 10000));
   return [a, &stop] {
     std::vector<Override> sets;
     for (const auto& s : a->sets) sets.push_back({s});
@@ -42,13 +66,41 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
+    std::optional<Hdf5Writer> history;
+    if (!a->no_history) {
+      const std::filesystem::path file =
+          a->output.empty()
+              ? claim_default_history("runs", std::filesystem::path(a->config).stem().string(),
+                                      loaded.config.simulation.seed)
+              : std::filesystem::path(a->output);
+      history.emplace(Hdf5WriterOptions{file, a->force, threads, {}});
+    }
+
     Simulation sim(loaded.config);
     SummaryObserver summary;
     DigestObserver digest;
+    TickDelay delay(a->tick_delay_ms);
+    if (a->tick_delay_ms > 0) sim.add_observer(delay);
     sim.add_observer(summary);
     sim.add_observer(digest);
-    sim.run({threads, &stop});
-    if (!a->quiet) std::cout << summary.text();
+    if (history) sim.add_observer(*history);
+    try {
+      sim.run({threads, &stop});
+    } catch (const Interrupted&) {
+      if (history)
+        std::cerr << fmt::format("vecinos: history kept in {} (status incomplete)\n",
+                                 history->partial_path().string());
+      throw;
+    } catch (const std::exception&) {
+      if (history && history->error().empty())
+        std::cerr << fmt::format("vecinos: history kept in {} (status failed)\n",
+                                 history->partial_path().string());
+      throw;
+    }
+    if (!a->quiet) {
+      std::cout << summary.text();
+      if (history) std::cout << "history: " << history->path().string() << "\n";
+    }
     if (a->digest) std::cout << "digest " << digest.digest() << "\n";
     return 0;
   };

@@ -1,0 +1,101 @@
+#pragma once
+// Owned HDF5 identifiers and the few typed helpers shared by the history writer and
+// `vecinos inspect`. Every failing HDF5 call throws RuntimeError carrying HDF5's error stack.
+// Nothing here is thread-safe: one thread at a time makes HDF5 calls (see hdf5_writer.hpp).
+#include <hdf5.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/recording.hpp"
+
+namespace vecinos::h5 {
+
+/// An HDF5 identifier closed by its closer (H5Fclose, H5Dclose ...) when the Handle goes.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  /// Takes ownership of `id`; throws RuntimeError naming `what` when id is negative.
+  Handle(hid_t id, Closer closer, std::string_view what);
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& o) noexcept : id_(o.id_), closer_(o.closer_) { o.id_ = -1; }
+  Handle& operator=(Handle&& o) noexcept;
+  ~Handle() { reset(); }
+
+  [[nodiscard]] hid_t id() const { return id_; }
+  [[nodiscard]] bool valid() const { return id_ >= 0; }
+  /// Closes now and throws when closing fails (a file's close writes its metadata).
+  void close(std::string_view what);
+  /// Closes, ignoring failure (destructors, error paths).
+  void reset() noexcept;
+
+ private:
+  hid_t id_ = -1;
+  Closer closer_ = nullptr;
+};
+
+/// Throws RuntimeError "<what>: <HDF5 error stack>" when rc is negative.
+void check(herr_t rc, std::string_view what);
+/// Turns off HDF5's automatic printing of error stacks (errors become exceptions instead).
+void silence_errors();
+
+/// The property-list default (H5P_DEFAULT), without the macro's C cast.
+inline constexpr hid_t kDefault = 0;
+inline constexpr hsize_t kUnlimited = ~hsize_t{0};
+
+/// Fixed-length, null-padded UTF-8 strings of `bytes` bytes (at least 1).
+Handle fixed_string_type(std::size_t bytes);
+/// Variable-length UTF-8 strings.
+Handle vlen_string_type();
+/// The native memory type, the little-endian file type and the element size of a column type.
+hid_t native_type(DType t);
+hid_t file_type(DType t);
+std::size_t dtype_size(DType t);
+/// Stores `value` (produced as double) at `dst` as type `t` (dtype_size(t) bytes). Integer
+/// types round to nearest and saturate; NaN stores 0.
+void store_as(DType t, double value, unsigned char* dst);
+
+/// A group whose links keep their creation order (h5py lists them in that order).
+Handle create_group(hid_t parent, const std::string& name);
+
+/// Scalar attributes; strings are variable-length UTF-8. Replaces an existing attribute.
+void set_attribute(hid_t obj, const std::string& name, std::string_view value);
+void set_attribute(hid_t obj, const std::string& name, double value);
+void set_attribute(hid_t obj, const std::string& name, std::int64_t value);
+void set_attribute(hid_t obj, const std::string& name, std::uint64_t value);
+
+/// Reads a scalar string attribute (fixed or variable length); empty optional when absent.
+std::optional<std::string> string_attribute(hid_t obj, const std::string& name);
+/// Reads a scalar integer attribute; empty optional when absent.
+std::optional<std::int64_t> int_attribute(hid_t obj, const std::string& name);
+
+/// How a dataset is stored: chunk shape (empty for contiguous) and filters.
+struct Storage {
+  std::vector<hsize_t> chunk;
+  bool compress = false;
+  int deflate_level = 4;
+};
+
+/// Creates a dataset of `type` with the given current and maximum dimensions. Floating-point
+/// datasets are filled with NaN where nothing was written.
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
+                      const std::vector<hsize_t>& dims, const std::vector<hsize_t>& maxdims,
+                      const Storage& storage);
+
+/// Creates and writes a whole 1-D dataset of `n` elements (contiguous unless `storage` chunks
+/// it) from `data` in memory type `mem_type`; returns it open (to add attributes).
+Handle write_vector(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
+                    const void* data, std::size_t n, const Storage& storage = {});
+/// Writes strings as a 1-D fixed-length UTF-8 dataset sized to the longest.
+Handle write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values,
+                     const Storage& storage = {});
+
+/// Current dimensions of a dataset.
+std::vector<hsize_t> dims(hid_t dataset);
+
+}  // namespace vecinos::h5

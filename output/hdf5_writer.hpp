@@ -1,0 +1,87 @@
+#pragma once
+// Records a run as an HDF5 history (output/SCHEMA.md): an Observer that copies each tick's
+// values into a snapshot on the simulation thread and hands it, through a bounded queue
+// (recording.queue_ticks snapshots), to one writer thread that makes every HDF5 call. The
+// simulation and the writing overlap; memory stays bounded because the simulation waits when
+// the queue is full.
+//
+// The file is written as FILE.partial and renamed to FILE only when the run completes. A run
+// stopped by a signal or an error leaves FILE.partial with status incomplete or failed; a
+// killed run leaves FILE.partial readable up to its last flush (recording.flush_every).
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <variant>
+
+#include "model/observer.hpp"
+#include "model/recording.hpp"
+#include "output/bounded_queue.hpp"
+#include "output/recording_plan.hpp"
+#include "output/snapshot.hpp"
+
+namespace vecinos {
+
+struct Hdf5WriterOptions {
+  std::filesystem::path path;  ///< the complete file; FILE.partial while being written
+  bool overwrite = false;      ///< replace an existing FILE (`--force`)
+  int threads = 1;             ///< worker threads of the run (a root attribute)
+  /// The tables to record; empty means agent_tables(), every table the model offers.
+  std::vector<AgentTable> tables;
+};
+
+class Hdf5Writer final : public Observer {
+ public:
+  /// Throws InputError when FILE exists and overwrite is off; creates FILE's directory.
+  explicit Hdf5Writer(Hdf5WriterOptions options);
+  ~Hdf5Writer() override;
+
+  void on_start(const World& world) override;
+  void on_tick(const World& world) override;
+  /// Writes the rest, stamps the status and renames FILE.partial to FILE when complete.
+  /// Throws the writer's error when the run completed but its history could not be written.
+  void on_finish(const World& world, RunStatus status) override;
+
+  [[nodiscard]] const std::filesystem::path& path() const { return options_.path; }
+  [[nodiscard]] const std::filesystem::path& partial_path() const { return partial_; }
+  /// The writer thread's error, when it failed (empty otherwise).
+  [[nodiscard]] const std::string& error() const { return error_text_; }
+
+ private:
+  struct Finish {
+    RunStatus status;
+    std::string end_time;
+  };
+  using Message = std::variant<TickSnapshot, Finish>;
+
+  void writer_loop(StartRecord start, std::promise<void> ready);
+  void push(Message m);
+  void join();
+  [[noreturn]] void rethrow_writer_error();
+
+  Hdf5WriterOptions options_;
+  std::filesystem::path partial_;
+  std::optional<RecordingPlan> plan_;
+  std::optional<SnapshotTaker> taker_;
+  std::unique_ptr<BoundedQueue<Message>> queue_;  ///< sized by recording.queue_ticks
+  std::thread thread_;
+  std::string start_time_, host_;
+  std::atomic<bool> failed_{false};
+  std::exception_ptr error_;
+  std::string error_text_;
+};
+
+/// FILE.partial for FILE.
+std::filesystem::path partial_path_of(const std::filesystem::path& file);
+
+/// The default history of a run: DIR/<stem>-seed<N>.h5, or DIR/<stem>-seed<N>-<k>.h5 with the
+/// smallest k >= 2 when that is taken (as a complete or partial file), so a default never
+/// overwrites. The name is claimed by creating its .partial exclusively, so concurrent runs
+/// get different names.
+std::filesystem::path claim_default_history(const std::filesystem::path& dir, std::string_view stem,
+                                            std::uint64_t seed);
+
+}  // namespace vecinos

@@ -1,0 +1,376 @@
+#include "output/history_file.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "agents/actions.hpp"
+#include "model/indicators.hpp"
+#include "model/network.hpp"
+#include "model/version.hpp"
+
+namespace vecinos {
+
+namespace {
+
+constexpr std::size_t kDateBytes = 10;     ///< "YYYY-MM-DD"
+constexpr std::size_t kEventChunk = 1024;  ///< events per chunk (bounded, unlike ticks)
+constexpr std::size_t kEdgeChunk = 256;    ///< rows of the edge list per chunk
+
+std::array<char, kDateBytes> date_bytes(const std::string& iso) {
+  std::array<char, kDateBytes> b{};
+  std::memcpy(b.data(), iso.data(), std::min(iso.size(), kDateBytes));
+  return b;
+}
+
+std::vector<std::string> action_strings(std::string_view ActionInfo::*field) {
+  std::vector<std::string> out;
+  for (const ActionInfo& a : kActionInfo) out.emplace_back(a.*field);
+  return out;
+}
+
+void set_text(hid_t obj, const std::string& name, std::string_view value) {
+  h5::set_attribute(obj, name, value);
+}
+
+std::int64_t as_i64(std::size_t v) {
+  return static_cast<std::int64_t>(v);
+}
+
+}  // namespace
+
+HistoryFile::HistoryFile(const std::filesystem::path& path, const RecordingPlan& plan,
+                         const StartRecord& start, const RunFacts& facts)
+    : path_(path), plan_(plan), date_type_(h5::fixed_string_type(kDateBytes)) {
+  create_root(start, facts);
+  create_time_and_indicators();
+  create_agents(start);
+  if (plan_.params().network) create_network(start);
+  if (plan_.params().events) create_events(start);
+  // Every object exists: from here on only appends, which SWMR keeps consistent on disk.
+  h5::check(H5Fstart_swmr_write(file_.id()), "starting SWMR writing of " + path_.string());
+}
+
+HistoryFile::~HistoryFile() = default;
+
+void HistoryFile::create_root(const StartRecord& start, const RunFacts& facts) {
+  const h5::Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+  h5::check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_LATEST, H5F_LIBVER_LATEST),
+            "file format bounds");
+  const h5::Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file creation properties");
+  h5::check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "root creation order");
+  file_ = h5::Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id()), H5Fclose,
+                     "creating " + path_.string());
+  const hid_t root = file_.id();
+  h5::set_attribute(root, "schema_version", kSchemaVersion);
+  set_text(root, "program_version", version());
+  set_text(root, "git_hash", git_hash());
+  set_text(root, "status", name(RunStatus::incomplete));
+  set_text(root, "start_time", facts.start_time);
+  set_text(root, "end_time", "");
+  set_text(root, "host", facts.host);
+  h5::set_attribute(root, "threads", std::int64_t{facts.threads});
+  h5::set_attribute(root, "seed", start.seed);
+  h5::set_attribute(root, "run", start.run);
+  h5::set_attribute(root, "last_tick", std::int64_t{plan_.last_tick()});
+
+  const h5::Handle type = h5::vlen_string_type();
+  const h5::Handle space(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  const h5::Handle ds(
+      H5Dcreate2(root, "config", type.id(), space.id(), h5::kDefault, h5::kDefault, h5::kDefault),
+      H5Dclose, "creating /config");
+  const char* text = start.config_yaml.c_str();
+  h5::check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, h5::kDefault, &text), "writing /config");
+  set_text(ds.id(), "description", "the resolved configuration of the run (YAML)");
+}
+
+void HistoryFile::create_time_and_indicators() {
+  const RecordingParams& rec = plan_.params();
+  auto spec = [&](std::string name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
+    h5::RowSpec s;
+    s.name = std::move(name);
+    s.file_type = file_type;
+    s.mem_type = mem_type;
+    s.elem_bytes = bytes;
+    s.expected_rows = plan_.state_rows();
+    s.flush_rows = plan_.state_rows_per_flush();
+    s.compress = rec.compression;
+    s.deflate_level = rec.deflate_level;
+    return s;
+  };
+  const h5::Handle time = h5::create_group(file_.id(), "time");
+  tick_ = h5::RowDataset(time.id(), spec("tick", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  set_text(tick_.id(), "description", "tick number of each recorded tick");
+  date_ = h5::RowDataset(time.id(), spec("date", date_type_.id(), date_type_.id(), kDateBytes));
+  set_text(date_.id(), "description", "ISO date of each recorded tick");
+
+  const h5::Handle ind = h5::create_group(file_.id(), "indicators");
+  for (const IndicatorInfo& info : kIndicatorInfo) {
+    h5::RowDataset d(ind.id(), spec(std::string(info.name), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 8));
+    set_text(d.id(), "units", info.units);
+    set_text(d.id(), "description", info.description);
+    h5::set_attribute(d.id(), "lo", info.lo);
+    h5::set_attribute(d.id(), "hi", info.hi);
+    indicators_.push_back(std::move(d));
+  }
+}
+
+void HistoryFile::create_agents(const StartRecord& start) {
+  const RecordingParams& rec = plan_.params();
+  const h5::Storage static_storage{{h5::kChunkBytes / 8}, rec.compression, rec.deflate_level};
+  const h5::Handle agents = h5::create_group(file_.id(), "agents");
+  for (std::size_t t = 0; t < plan_.tables().size(); ++t) {
+    const TablePlan& p = plan_.tables()[t];
+    const h5::Handle g = h5::create_group(agents.id(), p.table.kind);
+    set_text(g.id(), "description", p.table.description);
+    h5::set_attribute(g.id(), "count", as_i64(p.count));
+    h5::set_attribute(g.id(), "population", std::int64_t{p.table.population ? 1 : 0});
+    set_text(g.id(), "recorded", p.all() ? "all" : "panel");
+    std::vector<std::int64_t> index(p.agents.begin(), p.agents.end());
+    const h5::Handle idx = h5::write_vector(g.id(), "agent_index", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                                            index.data(), index.size(), static_storage);
+    set_text(idx.id(), "description", "index in the whole table of each recorded agent");
+
+    const h5::Handle st = h5::create_group(g.id(), "static");
+    const auto& values = start.tables.at(t);
+    for (std::size_t c = 0; c < p.table.static_text.size(); ++c) {
+      const h5::Handle d = h5::write_strings(st.id(), p.table.static_text[c].name,
+                                             values.text.at(c), static_storage);
+      set_text(d.id(), "description", p.table.static_text[c].description);
+    }
+    for (std::size_t c = 0; c < p.table.static_number.size(); ++c) {
+      const NumberColumn& col = p.table.static_number[c];
+      const h5::Handle d =
+          h5::write_vector(st.id(), col.name, h5::file_type(col.dtype), h5::native_type(col.dtype),
+                           values.numbers.at(c).data(), p.agents.size(), static_storage);
+      set_text(d.id(), "units", col.units);
+      set_text(d.id(), "description", col.description);
+    }
+
+    TableSets sets;
+    if (rec.agents) {
+      const h5::Handle sg = h5::create_group(g.id(), "state");
+      for (const NumberColumn& col : p.table.state) {
+        h5::RowSpec s;
+        s.name = col.name;
+        s.file_type = h5::file_type(col.dtype);
+        s.mem_type = h5::native_type(col.dtype);
+        s.elem_bytes = h5::dtype_size(col.dtype);
+        s.width = p.agents.size();
+        s.expected_rows = plan_.state_rows();
+        s.flush_rows = plan_.state_rows_per_flush();
+        s.compress = rec.compression;
+        s.deflate_level = rec.deflate_level;
+        // A table without recorded agents still gets [tick, 0] datasets: 2-D, zero width.
+        if (s.width == 0) s.growable_width = true;
+        h5::RowDataset d(sg.id(), s);
+        set_text(d.id(), "units", col.units);
+        set_text(d.id(), "description", col.description);
+        if (!col.sums_to.empty()) set_text(d.id(), "sums_to", col.sums_to);
+        sets.state.push_back(std::move(d));
+      }
+    }
+    const h5::Handle ag = h5::create_group(g.id(), "aggregates");
+    for (const Series& a : p.table.aggregates) {
+      h5::RowSpec s;
+      s.name = a.name;
+      s.file_type = H5T_IEEE_F64LE;
+      s.mem_type = H5T_NATIVE_DOUBLE;
+      s.expected_rows = plan_.state_rows();
+      s.flush_rows = plan_.state_rows_per_flush();
+      s.compress = rec.compression;
+      s.deflate_level = rec.deflate_level;
+      h5::RowDataset d(ag.id(), s);
+      set_text(d.id(), "units", a.units);
+      set_text(d.id(), "description", a.description);
+      sets.aggregates.push_back(std::move(d));
+    }
+    tables_.push_back(std::move(sets));
+  }
+}
+
+void HistoryFile::create_network(const StartRecord& start) {
+  const RecordingParams& rec = plan_.params();
+  const h5::Handle g = h5::create_group(file_.id(), "network");
+  set_text(g.id(), "description",
+           "elite influence network: edge source -> target means source influences target; "
+           "vertex i is political actor i (/agents/political)");
+  h5::write_strings(g.id(), "vertex_names", start.vertex_names);
+  std::vector<std::string> types(kEdgeTypeNames.begin(), kEdgeTypeNames.end());
+  h5::write_strings(g.id(), "type_names", types);
+  auto column = [&](const char* name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
+    h5::RowSpec s;
+    s.name = name;
+    s.file_type = file_type;
+    s.mem_type = mem_type;
+    s.elem_bytes = bytes;
+    s.expected_rows = kEdgeChunk;
+    s.compress = rec.compression;
+    s.deflate_level = rec.deflate_level;
+    return h5::RowDataset(g.id(), s);
+  };
+  edge_cols_.push_back(column("source", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  edge_cols_.push_back(column("target", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  edge_cols_.push_back(column("type", H5T_STD_U8LE, H5T_NATIVE_UINT8, 1));
+  edge_cols_.push_back(column("created_tick", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+
+  h5::RowSpec t;
+  t.name = "tick";
+  t.file_type = H5T_STD_I32LE;
+  t.mem_type = H5T_NATIVE_INT32;
+  t.elem_bytes = 4;
+  t.expected_rows = plan_.network_rows();
+  t.flush_rows = plan_.network_rows_per_flush();
+  t.compress = rec.compression;
+  t.deflate_level = rec.deflate_level;
+  net_tick_ = h5::RowDataset(g.id(), t);
+  set_text(net_tick_.id(), "description", "tick of each weight snapshot");
+  h5::RowSpec w = t;
+  w.name = "weight";
+  w.file_type = H5T_IEEE_F64LE;
+  w.mem_type = H5T_NATIVE_DOUBLE;
+  w.elem_bytes = 8;
+  w.width = start.edge_count;
+  w.growable_width = true;
+  weight_ = h5::RowDataset(g.id(), w);
+  set_text(weight_.id(), "description",
+           "weight of each edge at each snapshot [snapshot, edge]; NaN before the edge existed");
+}
+
+void HistoryFile::create_events(const StartRecord& start) {
+  const RecordingParams& rec = plan_.params();
+  const h5::Handle g = h5::create_group(file_.id(), "events");
+  set_text(g.id(), "description",
+           "every action taken, in the order resolved; actor and target are codes into "
+           "actor_names, action into action_names");
+  h5::write_strings(g.id(), "actor_names", start.event_actors);
+  h5::write_strings(g.id(), "action_names", action_strings(&ActionInfo::name));
+  h5::write_strings(g.id(), "action_cameo", action_strings(&ActionInfo::cameo));
+  std::vector<double> scores;
+  for (const ActionInfo& a : kActionInfo) scores.push_back(a.goldstein);
+  h5::write_vector(g.id(), "action_goldstein", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, scores.data(),
+                   scores.size());
+  auto column = [&](const char* name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
+    h5::RowSpec s;
+    s.name = name;
+    s.file_type = file_type;
+    s.mem_type = mem_type;
+    s.elem_bytes = bytes;
+    s.expected_rows = kEventChunk;
+    s.compress = rec.compression;
+    s.deflate_level = rec.deflate_level;
+    return h5::RowDataset(g.id(), s);
+  };
+  event_cols_.push_back(column("tick", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  event_cols_.push_back(column("date", date_type_.id(), date_type_.id(), kDateBytes));
+  event_cols_.push_back(column("actor", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  event_cols_.push_back(column("action", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  event_cols_.push_back(column("target", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  event_cols_.push_back(column("magnitude", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 8));
+  event_cols_.push_back(column("goldstein", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 8));
+}
+
+void HistoryFile::append(const TickSnapshot& s) {
+  if (s.state) {
+    tick_.append(&s.tick);
+    date_.append(date_bytes(s.date).data());
+    for (std::size_t i = 0; i < kIndicatorCount; ++i) indicators_[i].append(&s.indicators[i]);
+    std::size_t c = 0, a = 0;
+    for (TableSets& t : tables_) {
+      for (h5::RowDataset& d : t.state) d.append(s.columns.at(c++).data());
+      for (h5::RowDataset& d : t.aggregates) d.append(&s.aggregates.at(a++));
+    }
+  }
+  if (!edge_cols_.empty()) {
+    for (const EdgeRecord& e : s.new_edges) {
+      edge_cols_[0].append(&e.source);
+      edge_cols_[1].append(&e.target);
+      edge_cols_[2].append(&e.type);
+      edge_cols_[3].append(&e.created_tick);
+    }
+  }
+  if (s.network && weight_.valid()) {
+    weight_.widen(s.weights.size());
+    std::vector<double> row(weight_.width(), std::nan(""));
+    std::copy(s.weights.begin(), s.weights.end(), row.begin());
+    weight_.append(row.data());
+    net_tick_.append(&s.tick);
+  }
+  if (!event_cols_.empty()) {
+    for (const Event& e : s.events) {
+      const auto actor = static_cast<std::int32_t>(e.actor);
+      const auto action = static_cast<std::int32_t>(e.action);
+      const auto target = static_cast<std::int32_t>(e.target);
+      event_cols_[0].append(&e.tick);
+      event_cols_[1].append(date_bytes(e.date.iso()).data());
+      event_cols_[2].append(&actor);
+      event_cols_[3].append(&action);
+      event_cols_[4].append(&target);
+      event_cols_[5].append(&e.magnitude);
+      event_cols_[6].append(&e.goldstein);
+    }
+  }
+  if (s.flush) flush();
+}
+
+void HistoryFile::write_pending() {
+  // Everything else before /time, so a reader of a killed run never sees a tick in /time
+  // whose values were not yet written.
+  for (auto& d : indicators_) d.write_pending();
+  for (TableSets& t : tables_) {
+    for (auto& d : t.state) d.write_pending();
+    for (auto& d : t.aggregates) d.write_pending();
+  }
+  for (auto& d : edge_cols_) d.write_pending();
+  if (weight_.valid()) weight_.write_pending();
+  if (net_tick_.valid()) net_tick_.write_pending();
+  for (auto& d : event_cols_) d.write_pending();
+  date_.write_pending();
+  tick_.write_pending();
+}
+
+void HistoryFile::flush() {
+  write_pending();
+  h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flushing " + path_.string());
+}
+
+void HistoryFile::close_datasets() {
+  const std::string what = "closing a dataset of " + path_.string();
+  tick_.close(what);
+  date_.close(what);
+  for (auto& d : indicators_) d.close(what);
+  for (TableSets& t : tables_) {
+    for (auto& d : t.state) d.close(what);
+    for (auto& d : t.aggregates) d.close(what);
+  }
+  for (auto& d : edge_cols_) d.close(what);
+  net_tick_.close(what);
+  weight_.close(what);
+  for (auto& d : event_cols_) d.close(what);
+}
+
+void HistoryFile::finish(RunStatus status, const std::string& end_time) {
+  write_pending();
+  close_datasets();
+  file_.close("closing " + path_.string());
+  h5::Handle f(H5Fopen(path_.c_str(), H5F_ACC_RDWR, h5::kDefault), H5Fclose,
+               "reopening " + path_.string());
+  set_text(f.id(), "status", name(status));
+  set_text(f.id(), "end_time", end_time);
+  f.close("closing " + path_.string());
+}
+
+void mark_history(const std::filesystem::path& path, RunStatus status,
+                  const std::string& end_time) noexcept {
+  try {
+    h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDWR, h5::kDefault), H5Fclose, "reopening");
+    h5::set_attribute(f.id(), "status", name(status));
+    h5::set_attribute(f.id(), "end_time", std::string_view(end_time));
+    f.close("closing");
+  } catch (...) {
+    // Best effort on an error path: the file keeps status "incomplete".
+  }
+}
+
+}  // namespace vecinos

@@ -1,0 +1,75 @@
+#pragma once
+// The HDF5 history of one run, laid out as output/SCHEMA.md describes. Single-threaded: the
+// writer thread (hdf5_writer.hpp) owns one of these and makes every HDF5 call through it.
+//
+// Crash safety: the file is created with the latest format and switched to SWMR writing once
+// every dataset exists, so the metadata on disk is always consistent; flush() writes the
+// buffered rows and H5Fflush, after which a killed run's file reads up to that tick.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/observer.hpp"
+#include "output/hdf5_rows.hpp"
+#include "output/snapshot.hpp"
+
+namespace vecinos {
+
+/// Version of the layout in output/SCHEMA.md; readers refuse versions they do not know.
+inline constexpr std::int64_t kSchemaVersion = 1;
+
+/// Facts about the execution (root attributes, never datasets).
+struct RunFacts {
+  int threads = 1;
+  std::string host;
+  std::string start_time;  ///< ISO 8601 UTC
+};
+
+class HistoryFile {
+ public:
+  /// Creates (truncating) `path` with every group and dataset, writes the static data and
+  /// starts SWMR writing. The root `status` reads "incomplete" until finish().
+  HistoryFile(const std::filesystem::path& path, const RecordingPlan& plan,
+              const StartRecord& start, const RunFacts& facts);
+  HistoryFile(const HistoryFile&) = delete;
+  HistoryFile& operator=(const HistoryFile&) = delete;
+  ~HistoryFile();
+
+  void append(const TickSnapshot& s);
+  /// Writes every buffered row and flushes the file to disk.
+  void flush();
+  /// Writes everything, closes the file, and stamps `status` and `end_time` (reopening it
+  /// outside SWMR mode, where attributes can be written).
+  void finish(RunStatus status, const std::string& end_time);
+
+ private:
+  struct TableSets {
+    std::vector<h5::RowDataset> state, aggregates;
+  };
+  void create_root(const StartRecord& start, const RunFacts& facts);
+  void create_time_and_indicators();
+  void create_agents(const StartRecord& start);
+  void create_network(const StartRecord& start);
+  void create_events(const StartRecord& start);
+  void write_pending();
+  void close_datasets();
+
+  std::filesystem::path path_;
+  const RecordingPlan& plan_;
+  h5::Handle file_;
+  h5::Handle date_type_;
+  h5::RowDataset tick_, date_;
+  std::vector<h5::RowDataset> indicators_;
+  std::vector<TableSets> tables_;
+  std::vector<h5::RowDataset> edge_cols_;  ///< source, target, type, created_tick
+  h5::RowDataset net_tick_, weight_;
+  std::vector<h5::RowDataset>
+      event_cols_;  ///< tick, date, actor, action, target, magnitude, goldstein
+};
+
+/// Sets `status` and `end_time` on an existing history, ignoring failures (error paths).
+void mark_history(const std::filesystem::path& path, RunStatus status,
+                  const std::string& end_time) noexcept;
+
+}  // namespace vecinos

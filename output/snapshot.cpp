@@ -1,0 +1,105 @@
+#include "output/snapshot.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "model/config.hpp"
+#include "model/world.hpp"
+#include "output/hdf5_handle.hpp"
+
+namespace vecinos {
+
+namespace {
+/// Columns of at least this many recorded agents are copied in parallel (each agent's slot
+/// is written by one task, so the bytes do not depend on the thread count).
+constexpr std::size_t kParallelAgents = 1 << 16;
+
+std::vector<unsigned char> column_bytes(const World& w, const NumberColumn& c,
+                                        const std::vector<std::uint64_t>& agents) {
+  const std::size_t size = h5::dtype_size(c.dtype);
+  std::vector<unsigned char> out(agents.size() * size);
+  auto copy = [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i)
+      h5::store_as(c.dtype, c.value(w, agents[i]), &out[i * size]);
+  };
+  if (agents.size() < kParallelAgents) {
+    copy(0, agents.size());
+  } else {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, agents.size(), 4096),
+                      [&](const tbb::blocked_range<std::size_t>& r) { copy(r.begin(), r.end()); });
+  }
+  return out;
+}
+}  // namespace
+
+StartRecord SnapshotTaker::start(const World& w) const {
+  StartRecord s;
+  s.seed = w.config.simulation.seed;
+  s.run = w.config.simulation.run;
+  s.config_yaml = resolved_yaml(w.config);
+  s.event_actors = w.event_actors;
+  // Vertex i of the elite network is political actor i, listed first in event_actors.
+  for (std::size_t v = 0; v < w.elite.vertex_count(); ++v)
+    s.vertex_names.push_back(v < w.event_actors.size() ? w.event_actors[v] : std::to_string(v));
+  s.edge_count = w.elite.edge_count();
+  for (const TablePlan& p : plan_.tables()) {
+    StartRecord::TableStatic t;
+    for (const TextColumn& c : p.table.static_text) {
+      std::vector<std::string> values;
+      values.reserve(p.agents.size());
+      for (auto a : p.agents) values.push_back(c.value(w, a));
+      t.text.push_back(std::move(values));
+    }
+    for (const NumberColumn& c : p.table.static_number)
+      t.numbers.push_back(column_bytes(w, c, p.agents));
+    s.tables.push_back(std::move(t));
+  }
+  return s;
+}
+
+void SnapshotTaker::copy_state(const World& w, TickSnapshot& s) const {
+  s.indicators = w.indicators.values();
+  for (const TablePlan& p : plan_.tables()) {
+    if (plan_.params().agents)
+      for (const NumberColumn& c : p.table.state) s.columns.push_back(column_bytes(w, c, p.agents));
+    for (const Series& a : p.table.aggregates) s.aggregates.push_back(a.value(w));
+  }
+}
+
+std::optional<TickSnapshot> SnapshotTaker::take(const World& w, bool final) {
+  TickSnapshot s;
+  s.tick = w.tick;
+  s.state = w.tick != last_state_ && (final || plan_.records_state(w.tick));
+  s.network =
+      plan_.params().network && w.tick != last_network_ && (final || plan_.records_network(w.tick));
+  s.flush = final || w.tick - last_flush_ >= plan_.params().flush_every;
+  if (plan_.params().events && w.tick != last_events_) {
+    s.events = w.events;
+    last_events_ = w.tick;
+  }
+  if (plan_.params().network) {
+    for (auto id = static_cast<std::uint32_t>(edges_seen_); id < w.elite.edge_count(); ++id) {
+      const auto e = w.elite.edge(id);
+      s.new_edges.push_back({static_cast<std::int32_t>(e.source),
+                             static_cast<std::int32_t>(e.target), static_cast<std::uint8_t>(e.type),
+                             w.tick});
+    }
+    edges_seen_ = w.elite.edge_count();
+  }
+  if (!s.state && !s.network && !s.flush && s.events.empty() && s.new_edges.empty())
+    return std::nullopt;
+  s.date = w.date.iso();
+  if (s.state) {
+    copy_state(w, s);
+    last_state_ = w.tick;
+  }
+  if (s.network) {
+    s.weights.resize(w.elite.edge_count());
+    for (std::uint32_t id = 0; id < s.weights.size(); ++id) s.weights[id] = w.elite.edge(id).weight;
+    last_network_ = w.tick;
+  }
+  if (s.flush) last_flush_ = w.tick;
+  return s;
+}
+
+}  // namespace vecinos
