@@ -108,12 +108,9 @@ std::vector<double> weights(const Assessment& a) {
 template <VotingRule R, class F>
 auto with_commitment(ThirdPartyCommit c, F&& f) {
   switch (c) {
-    case ThirdPartyCommit::none:
-      return f.template operator()<R, ThirdPartyCommit::none>();
-    case ThirdPartyCommit::semi:
-      return f.template operator()<R, ThirdPartyCommit::semi>();
-    case ThirdPartyCommit::full:
-      break;
+    case ThirdPartyCommit::none: return f.template operator()<R, ThirdPartyCommit::none>();
+    case ThirdPartyCommit::semi: return f.template operator()<R, ThirdPartyCommit::semi>();
+    case ThirdPartyCommit::full: break;
   }
   return f.template operator()<R, ThirdPartyCommit::full>();
 }
@@ -121,18 +118,13 @@ auto with_commitment(ThirdPartyCommit c, F&& f) {
 template <class F>
 auto with_rules(const Options& o, F&& f) {
   switch (o.voting) {
-    case VotingRule::binary:
-      return with_commitment<VotingRule::binary>(o.commitment, f);
-    case VotingRule::prop_bin:
-      return with_commitment<VotingRule::prop_bin>(o.commitment, f);
+    case VotingRule::binary: return with_commitment<VotingRule::binary>(o.commitment, f);
+    case VotingRule::prop_bin: return with_commitment<VotingRule::prop_bin>(o.commitment, f);
     case VotingRule::proportional:
       return with_commitment<VotingRule::proportional>(o.commitment, f);
-    case VotingRule::prop_cubic:
-      return with_commitment<VotingRule::prop_cubic>(o.commitment, f);
-    case VotingRule::cubic:
-      return with_commitment<VotingRule::cubic>(o.commitment, f);
-    case VotingRule::asym_prospect:
-      break;
+    case VotingRule::prop_cubic: return with_commitment<VotingRule::prop_cubic>(o.commitment, f);
+    case VotingRule::cubic: return with_commitment<VotingRule::cubic>(o.commitment, f);
+    case VotingRule::asym_prospect: break;
   }
   return with_commitment<VotingRule::asym_prospect>(o.commitment, f);
 }

@@ -1,6 +1,7 @@
 #include "model/bargain/turn.hpp"
 
 #include <limits>
+#include <span>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -27,10 +28,9 @@ Bargain interpolate(const Problem& problem, const Matrix& positions, const Optio
 
 // Average utility to actor a of the state after bargain b: the two bargained positions replace
 // the initiator's and receiver's, everyone else stays (KTAB doBCN, brgnUtil). Dividing by the
-// number of actors keeps it in [0, 1].
+// number of actors keeps it in [0, 1]. `own` is a's own utility of each actor's position.
 double bargain_utility(const Problem& problem, const Matrix& positions, const Assessment& as,
-                       std::size_t a, const Bargain* b) {
-  const std::size_t n = as.actors();
+                       std::span<const double> own, std::size_t a, const Bargain* b) {
   double total = 0.0;
   if (b != nullptr) {
     const auto& sal = problem.actors[a].salience;
@@ -38,11 +38,11 @@ double bargain_utility(const Problem& problem, const Matrix& positions, const As
     total += utility(weighted_distance(positions.row(a), b->initiator_position, sal), r);
     total += utility(weighted_distance(positions.row(a), b->receiver_position, sal), r);
   }
-  for (std::size_t m = 0; m < n; ++m) {
+  for (std::size_t m = 0; m < own.size(); ++m) {
     if (b != nullptr && (m == b->initiator || m == b->receiver)) continue;
-    total += as.own_utility(a, m);
+    total += own[m];
   }
-  return total / static_cast<double>(n);
+  return total / static_cast<double>(own.size());
 }
 
 // Calls f(i) for i in [0, n), in parallel; each call must write only its own slots.
@@ -109,13 +109,16 @@ Matrix step(const Problem& problem, const Matrix& positions, const Assessment& a
   }
 
   // Utility to every actor of the status quo and of each bargain, computed once.
+  Matrix own(n, n);
+  for (std::size_t x = 0; x < n; ++x)
+    for (std::size_t m = 0; m < n; ++m) own(x, m) = a.own_utility(x, m);
   std::vector<double> status_quo(n);
   for (std::size_t x = 0; x < n; ++x)
-    status_quo[x] = bargain_utility(problem, positions, a, x, nullptr);
+    status_quo[x] = bargain_utility(problem, positions, a, own.row(x), x, nullptr);
   Matrix value(bargains.size(), n);
   for_each_index(bargains.size(), [&](std::size_t b) {
     for (std::size_t x = 0; x < n; ++x)
-      value(b, x) = bargain_utility(problem, positions, a, x, &bargains[b]);
+      value(b, x) = bargain_utility(problem, positions, a, own.row(x), x, &bargains[b]);
   });
 
   std::vector<double> weights(n);

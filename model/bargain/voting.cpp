@@ -89,17 +89,10 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
 std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
   double x1 = s1, x2 = s2;
   switch (model) {
-    case VictoryModel::linear:
-      break;
-    case VictoryModel::square:
-      x1 = s1 * s1, x2 = s2 * s2;
-      break;
-    case VictoryModel::quartic:
-      x1 = std::pow(s1, 4), x2 = std::pow(s2, 4);
-      break;
-    case VictoryModel::octic:
-      x1 = std::pow(s1, 8), x2 = std::pow(s2, 8);
-      break;
+    case VictoryModel::linear: break;
+    case VictoryModel::square: x1 = s1 * s1, x2 = s2 * s2; break;
+    case VictoryModel::quartic: x1 = std::pow(s1, 4), x2 = std::pow(s2, 4); break;
+    case VictoryModel::octic: x1 = std::pow(s1, 8), x2 = std::pow(s2, 8); break;
     case VictoryModel::binary: {
       // A 10% advantage wins for certain; linear in the strength share in between.
       const double t = 1.10;
@@ -133,24 +126,34 @@ Matrix victory_matrix(VictoryModel model, const Matrix& c) {
 std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel model, const Matrix& c) {
   const Matrix v = victory_matrix(model, c);
   switch (pce) {
-    case PceModel::conditional:
-      return conditional_pce(v);
-    case PceModel::markov_uniform:
-      return markov_uniform_pce(v);
-    case PceModel::markov_incentive:
-      return markov_incentive_pce(c, v);
+    case PceModel::conditional: return conditional_pce(v);
+    case PceModel::markov_uniform: return markov_uniform_pce(v);
+    case PceModel::markov_incentive: return markov_incentive_pce(c, v);
   }
   return conditional_pce(v);
 }
 
 std::vector<double> scalar_pce(std::span<const double> weights, const Matrix& u, VotingRule rule,
                                VictoryModel model, PceModel pce) {
-  Matrix by_option(u.cols(), u.rows());  // transposed, so the loop over voters reads in order
+  // Transposed, so the loop over voters reads memory in order; the rule is a template argument
+  // so that loop has no switch (and vectorizes).
+  Matrix by_option(u.cols(), u.rows());
   for (std::size_t k = 0; k < u.rows(); ++k)
     for (std::size_t a = 0; a < u.cols(); ++a) by_option(a, k) = u(k, a);
-  const Matrix c = coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
-    return vote(rule, weights[k], by_option(a, k), by_option(b, k));
-  });
+  auto strengths = [&]<VotingRule R>() {
+    return coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
+      return vote(R, weights[k], by_option(a, k), by_option(b, k));
+    });
+  };
+  Matrix c;
+  switch (rule) {
+    case VotingRule::binary: c = strengths.operator()<VotingRule::binary>(); break;
+    case VotingRule::prop_bin: c = strengths.operator()<VotingRule::prop_bin>(); break;
+    case VotingRule::proportional: c = strengths.operator()<VotingRule::proportional>(); break;
+    case VotingRule::prop_cubic: c = strengths.operator()<VotingRule::prop_cubic>(); break;
+    case VotingRule::cubic: c = strengths.operator()<VotingRule::cubic>(); break;
+    case VotingRule::asym_prospect: c = strengths.operator()<VotingRule::asym_prospect>(); break;
+  }
   return condorcet_probabilities(pce, model, c);
 }
 
@@ -162,15 +165,9 @@ std::vector<double> risk_from_probabilities(std::span<const double> p, BigRRange
   if (!(hi - lo > 0.0)) return r;
   for (std::size_t i = 0; i < p.size(); ++i) {
     switch (range) {
-      case BigRRange::min:
-        r[i] = (p[i] - lo) / (hi - lo);
-        break;
-      case BigRRange::mid:
-        r[i] = (3.0 * p[i] - (hi + 2.0 * lo)) / (2.0 * (hi - lo));
-        break;
-      case BigRRange::max:
-        r[i] = (2.0 * p[i] - (hi + lo)) / (hi - lo);
-        break;
+      case BigRRange::min: r[i] = (p[i] - lo) / (hi - lo); break;
+      case BigRRange::mid: r[i] = (3.0 * p[i] - (hi + 2.0 * lo)) / (2.0 * (hi - lo)); break;
+      case BigRRange::max: r[i] = (2.0 * p[i] - (hi + lo)) / (hi - lo); break;
     }
   }
   return r;
@@ -178,16 +175,11 @@ std::vector<double> risk_from_probabilities(std::span<const double> p, BigRRange
 
 double estimated_risk(double r_h, double r_i, BigRAdjust adjust) {
   switch (adjust) {
-    case BigRAdjust::none:
-      return r_h;
-    case BigRAdjust::one_third:
-      return (2.0 * r_h + r_i) / 3.0;
-    case BigRAdjust::half:
-      return (r_h + r_i) / 2.0;
-    case BigRAdjust::two_thirds:
-      return (r_h + 2.0 * r_i) / 3.0;
-    case BigRAdjust::full:
-      return r_i;
+    case BigRAdjust::none: return r_h;
+    case BigRAdjust::one_third: return (2.0 * r_h + r_i) / 3.0;
+    case BigRAdjust::half: return (r_h + r_i) / 2.0;
+    case BigRAdjust::two_thirds: return (r_h + 2.0 * r_i) / 3.0;
+    case BigRAdjust::full: return r_i;
   }
   return r_h;
 }
