@@ -18,5 +18,6 @@ Action add_run(CLI::App& app, const StopFlag& stop);
 Action add_validate(CLI::App& app);
 Action add_config(CLI::App& app);
 Action add_bargain(CLI::App& app);
+Action add_inspect(CLI::App& app);
 
 }  // namespace vecinos::cli

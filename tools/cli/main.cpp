@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_config(a); });
   add("bargain", "bargain with KTAB's spatial model of politics on an SMP CSV file",
       [](CLI::App& a) { return vecinos::cli::add_bargain(a); });
+  add("inspect", "describe a run history file (status, sizes, final indicators)",
+      [](CLI::App& a) { return vecinos::cli::add_inspect(a); });
 
   try {
     app.parse(argc, argv);
