@@ -38,7 +38,7 @@ TEST_CASE("a panel at least as large as the population is everyone") {
   CHECK(choose_panel(10, 0, 1, 0, 0).empty());
 }
 
-TEST_CASE("recorded ticks: 0, every k-th and the last; their counts match") {
+TEST_CASE("recorded ticks are 0, every k-th and the last, and their counts match") {
   RecordingParams rec;
   rec.every = 3;
   rec.network_every = 4;
