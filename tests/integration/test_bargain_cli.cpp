@@ -175,8 +175,10 @@ TEST_CASE("vecinos bargain --turns caps the turns, and the table names actors an
   CHECK(table.out.find("DummyData_3Dim") != std::string::npos);
   CHECK(table.out.find("SActor-06") != std::string::npos);
   CHECK(table.out.find("outcome") != std::string::npos);
-  const auto usmca = run_vecinos("bargain '" + source_path("configs/bargain/usmca_review.csv") +
-                                 "' --model PCEModel=MarkovIncentive --json");
+  const auto usmca = run_vecinos(
+      "bargain --model PCEModel=MarkovIncentive --model "
+      "BargnModel=PWCompInterp '" +
+      source_path("configs/bargain/usmca_review.csv") + "' --json");
   CHECK(usmca.exit_code == 0);
   CHECK(JsonParser(usmca.out).parse()["actors"].items.size() == 10);
 }

@@ -34,21 +34,11 @@ std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
       default:
         if (static_cast<unsigned char>(c) < 0x20)
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
@@ -155,7 +145,8 @@ Action add_bargain(CLI::App& app) {
       ->check(CLI::Range(0, 100000));
   app.add_option("--seed", a->seed, "random seed (only the Stochastic state transition draws)");
   app.add_option("--model", a->model,
-                 "a KTAB model parameter, e.g. --model PCEModel=MarkovIncentive (repeatable)");
+                 "a KTAB model parameter, e.g. --model PCEModel=MarkovIncentive (repeatable)")
+      ->allow_extra_args(false);  // one KEY=VALUE per --model, so FILE may follow it
   app.add_flag("--json", a->json, "print JSON: actors, dimensions, turns, outcome");
   app.add_option("--threads", a->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
