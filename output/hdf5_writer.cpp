@@ -92,15 +92,9 @@ void Hdf5Writer::on_start(const World& world) {
       static_cast<std::size_t>(plan_->params().queue_ticks));
   start_time_ = utc_now();
   host_ = host_name();
-  std::promise<void> ready;
-  auto created = ready.get_future();
-  thread_ = std::thread(&Hdf5Writer::writer_loop, this, taker_->start(world), std::move(ready));
-  try {
-    created.get();  // the file exists with every dataset, or its creation error is thrown here
-  } catch (...) {
-    join();
-    throw;
-  }
+  // The writer thread creates the file while the simulation starts: a creation error is
+  // thrown at the next tick (or at the end).
+  thread_ = std::thread(&Hdf5Writer::writer_loop, this, taker_->start(world));
   if (auto s = taker_->take(world)) push(std::move(*s));
 }
 
@@ -138,13 +132,12 @@ void Hdf5Writer::rethrow_writer_error() {
   throw RuntimeError(fmt::format("{}: the history writer stopped", partial_.string()));
 }
 
-void Hdf5Writer::writer_loop(StartRecord start, std::promise<void> ready) {
+void Hdf5Writer::writer_loop(StartRecord start) {
   bool created = false, finished = false;
   try {
     h5::silence_errors();
     HistoryFile file(partial_, *plan_, start, {options_.threads, host_, start_time_});
     created = true;
-    ready.set_value();
     while (auto m = queue_->pop()) {
       if (auto* s = std::get_if<TickSnapshot>(&*m)) {
         file.append(*s);
@@ -169,11 +162,7 @@ void Hdf5Writer::writer_loop(StartRecord start, std::promise<void> ready) {
     error_ = std::current_exception();
     failed_.store(true, std::memory_order_release);
     queue_->abandon();
-    if (!created) {
-      ready.set_exception(error_);
-    } else if (!finished) {
-      mark_history(partial_, RunStatus::failed, utc_now());
-    }
+    if (created && !finished) mark_history(partial_, RunStatus::failed, utc_now());
   }
 }
 

@@ -11,7 +11,6 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -57,7 +56,7 @@ class Hdf5Writer final : public Observer {
   };
   using Message = std::variant<TickSnapshot, Finish>;
 
-  void writer_loop(StartRecord start, std::promise<void> ready);
+  void writer_loop(StartRecord start);
   void push(Message m);
   void join();
   [[noreturn]] void rethrow_writer_error();
