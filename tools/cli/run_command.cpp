@@ -66,17 +66,20 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
+    // An explicit -o is checked before the world is built (a refusal should not wait for
+    // it); a default name is claimed after, so a world that fails to build leaves no file.
     std::optional<Hdf5Writer> history;
-    if (!a->no_history) {
-      const std::filesystem::path file =
-          a->output.empty()
-              ? claim_default_history("runs", std::filesystem::path(a->config).stem().string(),
-                                      loaded.config.simulation.seed)
-              : std::filesystem::path(a->output);
-      history.emplace(Hdf5WriterOptions{file, a->force, threads, {}});
-    }
-
+    if (!a->no_history && !a->output.empty())
+      history.emplace(Hdf5WriterOptions{a->output, a->force, threads, {}});
     Simulation sim(loaded.config);
+    if (!a->no_history && a->output.empty())
+      history.emplace(Hdf5WriterOptions{
+          claim_default_history("runs", std::filesystem::path(a->config).stem().string(),
+                                loaded.config.simulation.seed),
+          false,
+          threads,
+          {}});
+
     SummaryObserver summary;
     DigestObserver digest;
     TickDelay delay(a->tick_delay_ms);
