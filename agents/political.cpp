@@ -7,12 +7,10 @@ namespace vecinos {
 
 std::string_view name(ActorKind k) {
   switch (k) {
-    case ActorKind::president:
-      return "president";
-    case ActorKind::official:
-      return "official";
-    case ActorKind::legislature:
-      return "legislature";
+    case ActorKind::president: return "president";
+    case ActorKind::official: return "official";
+    case ActorKind::legislature: return "legislature";
+    case ActorKind::lobby: return "lobby";
   }
   return "?";
 }
@@ -44,6 +42,8 @@ Politics Politics::build(const Config& cfg, EliteNetwork& net) {
     if (p.country == Country::us) pol.us_president_ = pol.actors_.size();
     if (p.country == Country::mx) pol.mx_president_ = pol.actors_.size();
     pol.actors_.push_back(from_params(id, p, ActorKind::president));
+    pol.actors_.back().magnanimity = p.magnanimity;
+    pol.actors_.back().tariff_propensity = p.tariff_propensity;
   }
   for (const auto& [id, o] : cfg.officials) {
     pol.actors_.push_back(from_params(id, o, ActorKind::official));
@@ -51,6 +51,12 @@ Politics Politics::build(const Config& cfg, EliteNetwork& net) {
   }
   for (const auto& [id, l] : cfg.legislatures)
     pol.actors_.push_back(from_params(id, l, ActorKind::legislature));
+  for (const auto& [id, b] : cfg.lobbies) {
+    pol.actors_.push_back(from_params(id, b, ActorKind::lobby));
+    pol.actors_.back().owner = b.owner == "us" ? 0 : b.owner == "mx" ? 1 : 2;
+    pol.actors_.back().influence = b.influence;
+    pol.actors_.back().grievance_gain = b.grievance_gain;
+  }
   for (const auto& a : pol.actors_) pol.position_.push_back(a.anchor);
 
   net = EliteNetwork(pol.actors_.size());
@@ -70,6 +76,11 @@ Politics Politics::build(const Config& cfg, EliteNetwork& net) {
     pol.actors_[me].serves = static_cast<std::int32_t>(boss);
     if (l.influence > 0) net.add_edge(me, boss, EdgeType::advice, l.influence);
   }
+  for (const auto& [id, b] : cfg.lobbies) {
+    const std::size_t me = index_of(id), target = index_of(b.lobbies);
+    pol.actors_[me].serves = static_cast<std::int32_t>(target);
+    pol.actors_[me].lobby_edge = net.add_edge(me, target, EdgeType::lobbying, b.influence);
+  }
   for (const auto& e : cfg.network.edges)
     net.add_edge(index_of(e.from), index_of(e.to), e.type, e.weight);
   return pol;
@@ -86,10 +97,12 @@ IssueVector Politics::influenced_position(std::size_t i, const EliteNetwork& net
   IssueVector sum{};
   double total = a.self_weight;
   for (std::size_t k = 0; k < kIssueCount; ++k) sum[k] = a.self_weight * position_[i][k];
-  net.for_each_in(i, EdgeType::advice, [&](std::size_t j, double w) {
+  auto add = [&](std::size_t j, double w) {
     total += w;
     for (std::size_t k = 0; k < kIssueCount; ++k) sum[k] += w * position_[j][k];
-  });
+  };
+  net.for_each_in(i, EdgeType::advice, add);
+  net.for_each_in(i, EdgeType::lobbying, add);
   IssueVector next{};
   for (std::size_t k = 0; k < kIssueCount; ++k) {
     const double social = total > 0 ? sum[k] / total : position_[i][k];

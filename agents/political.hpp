@@ -2,10 +2,10 @@
 // Political actors at run time: presidents, cabinet officials and envoys, legislatures.
 //
 // Each holds a position on the six issues. Positions move by Friedkin-Johnsen influence over
-// the advice edges of the elite network (Friedkin & Johnsen 1990):
+// the advice and lobbying edges of the elite network (Friedkin & Johnsen 1990):
 //   x_i(t+1) = lambda_i * sum_j W_ij x_j(t) + (1 - lambda_i) * u_i
-// where W_ij is the advice weight from j to i (W_ii the actor's self_weight), normalised by
-// row, lambda_i = 1 - stubbornness_i, and u_i the initial position.
+// where W_ij is the advice (or lobbying) weight from j to i (W_ii the actor's self_weight),
+// normalised by row, lambda_i = 1 - stubbornness_i, and u_i the initial position.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,7 +18,7 @@ namespace vecinos {
 
 struct Config;
 
-enum class ActorKind : unsigned char { president, official, legislature };
+enum class ActorKind : unsigned char { president, official, legislature, lobby };
 std::string_view name(ActorKind k);
 
 /// The fixed attributes of one political actor.
@@ -33,7 +33,13 @@ struct PoliticalActor {
   double self_weight = 1.0;
   double forbearance = 0.5;
   double hawkishness = 0.5;
-  std::int32_t serves = -1;  ///< index of the president served (officials, legislatures)
+  std::int32_t serves = -1;  ///< index of the president served (officials, legislatures, lobbies)
+  double magnanimity = 0.0;  ///< presidents only
+  double tariff_propensity = 0.5;  ///< presidents only
+  std::int32_t owner = -1;         ///< lobbies: whose firms (0 us, 1 mx, 2 cn)
+  double influence = 0.0;          ///< lobbies: edge weight while firms are content
+  double grievance_gain = 0.0;     ///< lobbies
+  std::int64_t lobby_edge = -1;    ///< lobbies: id of the lobbying edge
 };
 
 class Politics {

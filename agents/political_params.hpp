@@ -25,7 +25,9 @@ struct ActorParams {
 };
 
 struct PresidentParams : ActorParams {
-  double approval = 0.5;  ///< initial approval rating
+  double approval = 0.5;           ///< initial approval rating
+  double magnanimity = 0.5;        ///< how much the personal bond softens the president's acts
+  double tariff_propensity = 0.5;  ///< disposition to use tariffs as leverage
 };
 
 struct OfficialParams : ActorParams {
@@ -42,12 +44,21 @@ struct LegislatureParams : ActorParams {
   double supermajority = 2.0 / 3;  ///< share needed for constitutional changes
 };
 
+/// A business lobby: speaks for the firms of one owner country and presses a president.
+struct LobbyParams : ActorParams {
+  std::string owner = "us";      ///< whose firms: us, mx or cn
+  std::string lobbies;           ///< id of the president it presses
+  double influence = 0.2;        ///< weight of its lobbying edge when its firms are content
+  double grievance_gain = 20.0;  ///< rise of that weight per point of return its firms lost
+};
+
 /// Adds the political actors' keys (presidents, officials, legislatures) to a schema record.
 template <class Config>
 void describe_political(schema::Record<Config>& cfg,
                         std::map<std::string, PresidentParams> Config::*presidents,
                         std::map<std::string, OfficialParams> Config::*officials,
-                        std::map<std::string, LegislatureParams> Config::*legislatures);
+                        std::map<std::string, LegislatureParams> Config::*legislatures,
+                        std::map<std::string, LobbyParams> Config::*lobbies);
 
 namespace detail {
 template <class T>
@@ -86,11 +97,21 @@ template <class Config>
 void describe_political(schema::Record<Config>& cfg,
                         std::map<std::string, PresidentParams> Config::*presidents,
                         std::map<std::string, OfficialParams> Config::*officials,
-                        std::map<std::string, LegislatureParams> Config::*legislatures) {
+                        std::map<std::string, LegislatureParams> Config::*legislatures,
+                        std::map<std::string, LobbyParams> Config::*lobbies) {
   auto& p = cfg.map("presidents", presidents, "heads of state and government, by id");
   detail::describe_actor(p);
   p.add("approval", &PresidentParams::approval, 0.5, "approval rating at the start")
       .unit("fraction")
+      .range(0.0, 1.0);
+  p.add("magnanimity", &PresidentParams::magnanimity, 0.5,
+        "how much a good personal bond makes the president forgo hostile acts (and a bad one "
+        "invites them)")
+      .unit("0..1")
+      .range(0.0, 1.0);
+  p.add("tariff_propensity", &PresidentParams::tariff_propensity, 0.5,
+        "disposition to use tariffs as leverage (0.5 neutral)")
+      .unit("0..1")
       .range(0.0, 1.0);
 
   auto& o = cfg.map("officials", officials, "cabinet officials and envoys, by id");
@@ -124,6 +145,21 @@ void describe_political(schema::Record<Config>& cfg,
         "seat share needed for constitutional changes")
       .unit("fraction")
       .range(0.5, 1.0);
+
+  auto& b = cfg.map("lobbies", lobbies,
+                    "business lobbies speaking for the firms of one owner country, by id");
+  detail::describe_actor(b);
+  b.add("owner", &LobbyParams::owner, std::string("us"), "whose firms it speaks for")
+      .one_of({"us", "mx", "cn"});
+  b.add("lobbies", &LobbyParams::lobbies, std::string{}, "id of the president it presses")
+      .required();
+  b.add("influence", &LobbyParams::influence, 0.2,
+        "weight of its lobbying edge while its firms are content")
+      .unit("relative")
+      .range(0.0, 10.0);
+  b.add("grievance_gain", &LobbyParams::grievance_gain, 20.0,
+        "relative rise of that weight per unit of expected return its firms have lost")
+      .range(0.0, 1000.0);
 }
 
 }  // namespace vecinos

@@ -6,14 +6,11 @@ namespace vecinos {
 
 std::string_view name(CalendarEvent e) {
   switch (e) {
-    case CalendarEvent::inauguration:
-      return "inauguration";
-    case CalendarEvent::usmca_review:
-      return "usmca_review";
-    case CalendarEvent::us_midterms:
-      return "us_midterms";
-    case CalendarEvent::us_election:
-      return "us_election";
+    case CalendarEvent::inauguration: return "inauguration";
+    case CalendarEvent::usmca_review: return "usmca_review";
+    case CalendarEvent::us_midterms: return "us_midterms";
+    case CalendarEvent::us_election: return "us_election";
+    case CalendarEvent::mx_midterms: return "mx_midterms";
   }
   return "?";
 }
@@ -22,7 +19,8 @@ Calendar::Calendar(const SimulationParams& sim, const CalendarParams& cal)
     : start_(sim.start),
       days_per_tick_(sim.days_per_tick),
       steps_((sim.end - sim.start + sim.days_per_tick - 1) / sim.days_per_tick),
-      dates_{cal.inauguration, cal.usmca_review, cal.us_midterms, cal.us_election} {}
+      dates_{cal.inauguration, cal.usmca_review, cal.us_midterms, cal.us_election,
+             cal.mx_midterms} {}
 
 std::vector<CalendarEvent> Calendar::events_in_step(int tick) const {
   std::vector<CalendarEvent> out;

@@ -14,8 +14,14 @@ namespace vecinos {
 struct SimulationParams;
 struct CalendarParams;
 
-enum class CalendarEvent : unsigned char { inauguration, usmca_review, us_midterms, us_election };
-inline constexpr std::size_t kCalendarEventCount = 4;
+enum class CalendarEvent : unsigned char {
+  inauguration,
+  usmca_review,
+  us_midterms,
+  us_election,
+  mx_midterms
+};
+inline constexpr std::size_t kCalendarEventCount = 5;
 std::string_view name(CalendarEvent e);
 
 class Calendar {

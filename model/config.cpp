@@ -37,8 +37,12 @@ void describe_config(schema::Record<Config>& cfg) {
   cal.add("us_election", &CalendarParams::us_election, Date(2028, 11, 7),
           "U.S. presidential election")
       .unit("date");
+  cal.add("mx_midterms", &CalendarParams::mx_midterms, Date(2027, 6, 6),
+          "Mexican federal midterm elections")
+      .unit("date");
 
-  describe_political(cfg, &Config::presidents, &Config::officials, &Config::legislatures);
+  describe_political(cfg, &Config::presidents, &Config::officials, &Config::legislatures,
+                     &Config::lobbies);
 
   auto& net = cfg.section("network", &Config::network, "the elite influence network");
   auto& edge = net.list("edges", &NetworkParams::edges,
@@ -58,6 +62,17 @@ void describe_config(schema::Record<Config>& cfg) {
           "personal bond between the two presidents")
       .unit("0..1")
       .range(0.0, 1.0);
+
+  describe(cfg.section("policy", &Config::policy, "policy levels at the start"));
+  describe(cfg.section("decisions", &Config::decisions, "the presidents' decision model"));
+  describe(cfg.section("domestic", &Config::domestic, "approval, domestic pressure and elections"));
+  describe(cfg.section("markets", &Config::markets,
+                       "aggregate processes: trade, drugs, guns, the PRC, Cuba"));
+  describe(cfg.section("cartels", &Config::cartels, "criminal organisations and their cells"));
+  describe(cfg.section("firms", &Config::firms, "firms producing in Mexico"));
+  describe(cfg.section("migrants", &Config::migrants,
+                       "migrant populations, one agent per person or per `scale`"));
+  describe(cfg.list("events", &Config::events, "dated actions forced by a scenario"));
 
   auto& rec = cfg.section("recording", &Config::recording,
                           "what the HDF5 history holds and how it is written");
@@ -228,6 +243,7 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   }
   for (const auto& [id, o] : cfg.officials) note_id("officials", id);
   for (const auto& [id, l] : cfg.legislatures) note_id("legislatures", id);
+  for (const auto& [id, b] : cfg.lobbies) note_id("lobbies", id);
 
   auto check_salience = [&](const std::string& path, const IssueVector& s) {
     double sum = 0.0;
@@ -258,6 +274,20 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
     check_advises("legislatures." + id + ".advises", l.advises);
   }
 
+  for (auto& [id, b] : cfg.lobbies) {
+    check_salience("lobbies." + id + ".salience", b.salience);
+    check_advises("lobbies." + id + ".lobbies", b.lobbies);
+  }
+  for (std::size_t i = 0; i < cfg.events.size(); ++i) {
+    const std::string path = fmt::format("events[{}].actor", i);
+    const auto& who = cfg.events[i].actor;
+    if (std::find(president_ids.begin(), president_ids.end(), who) != president_ids.end()) continue;
+    std::string msg =
+        fmt::format("'{}' is not a president id; forced actions are taken by presidents", who);
+    if (auto s = closest_match(who, president_ids); !s.empty())
+      msg += fmt::format("; did you mean '{}'?", s);
+    diags.error(where(path), path, msg + " (" + ids_hint(president_ids) + ")");
+  }
   for (Country c : {Country::us, Country::mx}) {
     int n = 0;
     for (const auto& [id, p] : cfg.presidents) n += p.country == c ? 1 : 0;

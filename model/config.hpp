@@ -11,6 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "agents/cartels.hpp"
+#include "agents/decisions.hpp"
+#include "agents/firms.hpp"
+#include "agents/markets_params.hpp"
+#include "agents/migrants.hpp"
 #include "agents/political_params.hpp"
 #include "model/date.hpp"
 #include "model/network.hpp"
@@ -32,6 +37,7 @@ struct CalendarParams {
   Date usmca_review{2026, 7, 1};
   Date us_midterms{2026, 11, 3};
   Date us_election{2028, 11, 7};
+  Date mx_midterms{2027, 6, 6};
 };
 
 /// An explicit edge of the elite influence network.
@@ -71,8 +77,17 @@ struct Config {
   std::map<std::string, PresidentParams> presidents;
   std::map<std::string, OfficialParams> officials;
   std::map<std::string, LegislatureParams> legislatures;
+  std::map<std::string, LobbyParams> lobbies;
   NetworkParams network;
   RelationshipParams relationship;
+  PolicyParams policy;
+  DecisionParams decisions;
+  DomesticParams domestic;
+  MarketParams markets;
+  CartelParams cartels;
+  FirmParams firms;
+  MigrantParams migrants;
+  std::vector<ForcedEvent> events;
   RecordingParams recording;
 };
 

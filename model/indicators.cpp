@@ -36,6 +36,16 @@ const std::array<IndicatorInfo, kIndicatorCount> kIndicatorInfo = {{
   {"approval_us_president", "0..1", "approval rating of the U.S. president", 0, 1},
   {"approval_mx_president", "0..1", "approval rating of the Mexican president", 0, 1},
   {"remain_in_mexico", "0/1", "1 while Mexico accepts the Remain in Mexico policy", 0, 1},
+  {"interior_removals_mexican_cum", "persons", "Mexicans removed from the U.S. interior since the start", 0, kInf},
+  {"us_imports_from_mx_usd", "USD/year", "U.S. goods imports from Mexico (Mexican exports), annualised", 0, kInf},
+  {"us_exports_to_mx_usd", "USD/year", "U.S. goods exports to Mexico, annualised", 0, kInf},
+  {"mx_domestic_pressure", "0..1", "domestic pressure on the Mexican president (returnees, lost remittances, strikes, tariffs)", 0, 1},
+  {"cartel_cells", "count", "cells of criminal organisations", 0, kInf},
+  {"cartel_revenue_usd", "USD/year", "cartels' revenue from drugs and migrant smuggling, annualised", 0, kInf},
+  {"firms_active", "firms", "firms producing in Mexico for export (scaled)", 0, kInf},
+  {"us_congress_share", "fraction", "seat share of the U.S. president's party", 0, 1},
+  {"mx_congress_share", "fraction", "seat share of Morena and allies", 0, 1},
+  {"us_incumbent_party_won", "code", "-1 before the 2028 U.S. election, then 1 if the president's party won, else 0", -1, 1},
 }};
 // clang-format on
 

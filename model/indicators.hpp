@@ -35,6 +35,17 @@ enum class Ind : std::size_t {
   approval_us_president,
   approval_mx_president,
   remain_in_mexico,
+  // Beyond the brief's contract:
+  interior_removals_mexican_cum,
+  us_imports_from_mx_usd,
+  us_exports_to_mx_usd,
+  mx_domestic_pressure,
+  cartel_cells,
+  cartel_revenue_usd,
+  firms_active,
+  us_congress_share,
+  mx_congress_share,
+  us_incumbent_party_won,
   count_
 };
 inline constexpr std::size_t kIndicatorCount = static_cast<std::size_t>(Ind::count_);

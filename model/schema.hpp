@@ -59,6 +59,11 @@ class Node {
   virtual void reference(const std::string& path, std::vector<RefEntry>& out) const = 0;
   [[nodiscard]] virtual bool is_required() const { return false; }
   [[nodiscard]] virtual std::string_view help_text() const { return {}; }
+  /// Reports the required keys at or under `path`, which the input does not have.
+  virtual void report_absent(const std::string& path, const Origin& where, LoadContext& ctx) const {
+    if (is_required())
+      ctx.diags.error(where, path, fmt::format("missing required key ({})", help_text()));
+  }
 };
 
 std::string join_path(const std::string& base, std::string_view key);
@@ -178,16 +183,73 @@ class Leaf final : public Node {
   bool required_ = false;
 };
 
+/// A list of whole numbers in [lo, hi], written as a YAML list: `regions: [0, 1, 26]`.
+class IntList final : public Node {
+ public:
+  IntList(std::vector<int> def, int lo, int hi, std::string help)
+      : default_(std::move(def)), lo_(lo), hi_(hi), help_(std::move(help)) {}
+  void reset(void* obj) const override { *static_cast<std::vector<int>*>(obj) = default_; }
+  void load(const YamlNode& y, void* obj, const std::string& path,
+            LoadContext& ctx) const override {
+    ctx.origins[path] = y.origin;
+    auto& out = *static_cast<std::vector<int>*>(obj);
+    if (y.kind != YamlNode::Kind::seq) {
+      ctx.diags.error(y.origin, path,
+                      fmt::format("expected a list of whole numbers, got {}", y.kind_name()));
+      return;
+    }
+    std::vector<int> v;
+    for (const auto& item : y.items) {
+      std::int64_t x = 0;
+      std::string why;
+      if (item.kind != YamlNode::Kind::scalar || !parse_integer(item.text, x, why)) {
+        ctx.diags.error(item.origin, path, fmt::format("'{}' is not a whole number", item.text));
+        return;
+      }
+      if (x < lo_ || x > hi_) {
+        ctx.diags.error(item.origin, path,
+                        fmt::format("{} is out of range; allowed: {} .. {}", x, lo_, hi_));
+        return;
+      }
+      v.push_back(static_cast<int>(x));
+    }
+    out = std::move(v);
+  }
+  [[nodiscard]] YamlNode save(const void* obj) const override {
+    YamlNode out;
+    out.kind = YamlNode::Kind::seq;
+    for (int x : *static_cast<const std::vector<int>*>(obj))
+      out.items.push_back(scalar_node(std::to_string(x)));
+    return out;
+  }
+  void reference(const std::string& path, std::vector<RefEntry>& out) const override {
+    out.push_back({path, "a list of integers", "", fmt::format("[{}]", fmt::join(default_, ", ")),
+                   fmt::format("{} .. {}", lo_, hi_), help_, false});
+  }
+  [[nodiscard]] std::string_view help_text() const override { return help_; }
+
+ private:
+  std::vector<int> default_;
+  int lo_, hi_;
+  std::string help_;
+};
+
 /// An array of N numbers in [lo, hi], one YAML key per element.
 template <std::size_t N>
 class NamedArray final : public Node {
  public:
   NamedArray(const std::array<std::string_view, N>& names, double lo, double hi, std::string unit,
-             std::string help)
-      : lo_(lo), hi_(hi), unit_(std::move(unit)), help_(std::move(help)) {
+             std::string help, std::optional<std::array<double, N>> def)
+      : lo_(lo), hi_(hi), unit_(std::move(unit)), help_(std::move(help)), default_(def) {
     for (std::size_t i = 0; i < N; ++i) names_[i] = std::string(names[i]);
   }
-  void reset(void* obj) const override { static_cast<std::array<double, N>*>(obj)->fill(0.0); }
+  void reset(void* obj) const override {
+    auto& a = *static_cast<std::array<double, N>*>(obj);
+    if (default_)
+      a = *default_;
+    else
+      a.fill(0.0);
+  }
   void load(const YamlNode& y, void* obj, const std::string& path,
             LoadContext& ctx) const override {
     ctx.origins[path] = y.origin;
@@ -240,18 +302,21 @@ class NamedArray final : public Node {
     return out;
   }
   void reference(const std::string& path, std::vector<RefEntry>& out) const override {
-    for (const auto& n : names_) {
-      out.push_back({join_path(path, n), "a number", unit_, "(required)",
-                     fmt::format("{} .. {}", format_real(lo_), format_real(hi_)), help_, true});
+    for (std::size_t i = 0; i < N; ++i) {
+      out.push_back({join_path(path, names_[i]), "a number", unit_,
+                     default_ ? format_real((*default_)[i]) : "(required)",
+                     fmt::format("{} .. {}", format_real(lo_), format_real(hi_)), help_,
+                     !default_});
     }
   }
-  [[nodiscard]] bool is_required() const override { return true; }
+  [[nodiscard]] bool is_required() const override { return !default_; }
   [[nodiscard]] std::string_view help_text() const override { return help_; }
 
  private:
   std::array<std::string, N> names_;
   double lo_, hi_;
   std::string unit_, help_;
+  std::optional<std::array<double, N>> default_;
 };
 
 /// A record: a fixed set of named fields of struct S.
@@ -270,15 +335,25 @@ class Record final : public Node {
     return ref;
   }
   /// A fixed-size array of numbers written as a map with one key per element name, e.g.
-  /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Every name is required.
+  /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Without `def` every element is
+  /// required; with it, elements not given keep the default.
   template <std::size_t N, class B>
   requires std::is_base_of_v<B, S>
   void array(std::string name, std::array<double, N> B::*member,
              const std::array<std::string_view, N>& element_names, double lo, double hi,
-             std::string unit, std::string help) {
-    auto node =
-        std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit), std::move(help));
+             std::string unit, std::string help,
+             std::type_identity_t<std::optional<std::array<double, N>>> def = std::nullopt) {
+    auto node = std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit),
+                                                std::move(help), def);
     push(std::move(name), std::move(node), member);
+  }
+  /// A list of whole numbers (a member of S or of a base class of S).
+  template <class B>
+  requires std::is_base_of_v<B, S>
+  void int_list(std::string name, std::vector<int> B::*member, std::vector<int> def, int lo, int hi,
+                std::string help) {
+    push(std::move(name), std::make_unique<IntList>(std::move(def), lo, hi, std::move(help)),
+         member);
   }
   /// A nested record (a YAML map with fixed keys).
   template <class R>
@@ -346,6 +421,11 @@ class Record final : public Node {
       if (f.node->is_required()) return true;
     return false;
   }
+  /// An absent section: name each required key inside it.
+  void report_absent(const std::string& path, const Origin& where,
+                     LoadContext& ctx) const override {
+    for (const auto& f : fields_) f.node->report_absent(join_path(path, f.name), where, ctx);
+  }
 
   /// Typed conveniences.
   void reset(S& s) const { reset(static_cast<void*>(&s)); }
@@ -379,11 +459,8 @@ class Record final : public Node {
   [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
 
   void report_missing(const YamlNode& y, const std::string& path, LoadContext& ctx) const {
-    for (const auto& f : fields_) {
-      if (f.node->is_required() && y.find(f.name) == nullptr)
-        ctx.diags.error(y.origin, join_path(path, f.name),
-                        fmt::format("missing required key ({})", f.node->help_text()));
-    }
+    for (const auto& f : fields_)
+      if (y.find(f.name) == nullptr) f.node->report_absent(join_path(path, f.name), y.origin, ctx);
   }
 
   std::string help_;

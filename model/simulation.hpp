@@ -9,6 +9,7 @@
 // bit-identical states for any number of threads.
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "model/config.hpp"
@@ -43,11 +44,12 @@ class Simulation {
   void apply_calendar();
   void decide();
   void resolve();
-  void update_indicators();
 
   std::unique_ptr<World> world_;
   std::vector<Observer*> observers_;
   std::vector<IssueVector> next_position_;
+  std::vector<int> chosen_;  ///< action chosen by each president this step (-1 none)
+  std::vector<int> next_proposal_;
 };
 
 }  // namespace vecinos

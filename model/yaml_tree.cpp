@@ -47,14 +47,10 @@ bool YamlNode::erase(std::string_view key) {
 
 std::string_view YamlNode::kind_name() const {
   switch (kind) {
-    case Kind::null:
-      return "empty";
-    case Kind::scalar:
-      return "a single value";
-    case Kind::map:
-      return "a map";
-    case Kind::seq:
-      return "a list";
+    case Kind::null: return "empty";
+    case Kind::scalar: return "a single value";
+    case Kind::map: return "a map";
+    case Kind::seq: return "a list";
   }
   return "?";
 }
@@ -208,20 +204,11 @@ std::string yaml_quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
     }
   }
   return out + "\"";
@@ -231,9 +218,7 @@ namespace {
 void emit(const YamlNode& n, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   switch (n.kind) {
-    case YamlNode::Kind::null:
-      out += " ~\n";
-      break;
+    case YamlNode::Kind::null: out += " ~\n"; break;
     case YamlNode::Kind::scalar:
       out += ' ';
       out += n.plain ? n.text : yaml_quote(n.text);

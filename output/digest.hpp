@@ -5,27 +5,10 @@
 #include <span>
 #include <string>
 
+#include "model/hash.hpp"
 #include "model/observer.hpp"
 
 namespace vecinos {
-
-/// 64-bit FNV-1a, fed with the exact bytes of each value.
-class Fnv1a {
- public:
-  void bytes(const void* data, std::size_t n);
-  template <class T>
-  void value(const T& v) {
-    bytes(&v, sizeof v);
-  }
-  template <class T>
-  void values(std::span<const T> v) {
-    bytes(v.data(), v.size_bytes());
-  }
-  [[nodiscard]] std::uint64_t result() const { return h_; }
-
- private:
-  std::uint64_t h_ = 0xcbf29ce484222325ULL;
-};
 
 /// The digest of the world's state as 16 hex digits.
 std::string state_digest(const World& world);

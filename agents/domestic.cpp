@@ -1,0 +1,97 @@
+#include "agents/domestic.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/decisions.hpp"
+#include "agents/streams.hpp"
+#include "model/world.hpp"
+
+namespace vecinos {
+
+namespace {
+double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
+double ratio(double x, double base) {
+  return base != 0 ? x / base : 1.0;
+}
+}  // namespace
+
+void update_domestic(World& w, double dt) {
+  PolicyState& p = w.policy;
+  const DomesticParams& d = w.config.domestic;
+  const Indicators& ind = w.indicators;
+  // Pressure on the Mexican president (M2): returnees, lost remittances, strikes, tariffs.
+  const double lost_remit =
+      std::max(0.0, 1.0 - ratio(ind[Ind::remittances_usd], w.base.remittances));
+  const double strike =
+      std::exp(-static_cast<double>(p.ticks_since_strike) * w.calendar.days_per_tick() / 60.0);
+  p.mx_pressure = std::clamp(d.pressure_returnees * w.returnees_last_year / 1e6 +
+                                 d.pressure_remittances * lost_remit + d.pressure_strikes * strike +
+                                 d.pressure_tariffs * p.tariff_us_on_mx,
+                             0.0, 1.0);
+  // Approval moves toward a level set by outcomes relative to the start.
+  const double us_target =
+      w.base.approval_us +
+      d.us_overdose_effect * (1.0 - ratio(ind[Ind::us_overdose_deaths], w.base.overdoses)) +
+      d.us_border_effect * (1.0 - ratio(ind[Ind::border_encounters], w.base.encounters)) +
+      d.us_trade_effect * (ratio(ind[Ind::trade_us_mx_usd], w.base.trade) - 1.0);
+  const double mx_target =
+      w.base.approval_mx + d.mx_rally_effect * p.hostility[0] -
+      d.mx_pressure_effect * p.mx_pressure -
+      d.mx_homicide_effect * (ratio(ind[Ind::mx_homicides], w.base.homicides) - 1.0) +
+      d.mx_economy_effect * (w.markets.economy() - 1.0);
+  const double k = 1.0 - std::exp(-d.approval_speed * dt);
+  p.approval_us = std::clamp(p.approval_us + k * (us_target - p.approval_us), 0.0, 1.0);
+  p.approval_mx = std::clamp(p.approval_mx + k * (mx_target - p.approval_mx), 0.0, 1.0);
+}
+
+void hold_election(World& w, CalendarEvent e) {
+  PolicyState& p = w.policy;
+  const DomesticParams& d = w.config.domestic;
+  const auto& sim = w.config.simulation;
+  Rng r(sim.seed, sim.run, static_cast<std::uint64_t>(w.tick), static_cast<std::uint64_t>(e),
+        streams::kElections);
+  switch (e) {
+    case CalendarEvent::us_midterms:
+      if (r.uniform() >= logistic((p.approval_us - d.midterm_pivot) / d.election_spread))
+        p.us_congress_share = std::min(p.us_congress_share, d.midterm_loss_share);
+      break;
+    case CalendarEvent::mx_midterms:
+      p.mx_congress_share =
+          std::clamp(p.mx_congress_share + d.mx_midterm_effect * (p.approval_mx - 0.6), 0.0, 1.0);
+      break;
+    case CalendarEvent::us_election:
+      w.us_incumbent_party_won =
+          r.uniform() < logistic((p.approval_us - d.election_pivot) / d.election_spread) ? 1.0
+                                                                                         : 0.0;
+      break;
+    default: break;
+  }
+}
+
+Action review_usmca(World& w) {
+  // Each party scores the three outcomes with its president's utility (advisers and lobbies
+  // pressing); the U.S. can block an extension and can give notice; Mexico wants extension.
+  // The outcome is drawn by logit from the U.S. side's scores, since the extension needs every
+  // party's confirmation (USMCA Art. 34.7) and the seed puts the threat on the U.S. side.
+  const std::size_t us = w.politics.us_president();
+  const std::array<Action, 3> outcomes = {Action::usmca_extend, Action::usmca_renegotiate,
+                                          Action::usmca_withdrawal_notice};
+  std::array<double, 3> u{};
+  const double china_worry =
+      std::max(0.0, w.indicators[Ind::fdi_cn_mx_usd] / std::max(1.0, w.base.fdi_cn) - 1.0);
+  const double legal_worry = std::max(0.0, w.base.legal_certainty - w.policy.legal_certainty) * 4.0;
+  for (std::size_t k = 0; k < outcomes.size(); ++k) {
+    u[k] = action_utility(w, us, 0, outcomes[k]) + w.config.decisions.action_cost;
+    const double unhappy = w.policy.tension + china_worry + legal_worry;
+    if (k == 0) u[k] += 1.0 - 2.0 * unhappy;
+    if (k == 2) u[k] += 2.0 * unhappy - 1.5;
+  }
+  const auto& sim = w.config.simulation;
+  Rng r(sim.seed, sim.run, static_cast<std::uint64_t>(w.tick), 0, streams::kUsmcaReview);
+  return outcomes[r.logit_choice(u, w.config.decisions.temperature)];
+}
+
+}  // namespace vecinos

@@ -1,0 +1,19 @@
+#pragma once
+// Domestic politics (M10): approval follows outcomes, pressure builds on the Mexican
+// president, elections can change the Congress, and the USMCA joint review (M7).
+#include "agents/actions.hpp"
+#include "model/calendar.hpp"
+
+namespace vecinos {
+
+struct World;
+
+/// Approval ratings and Mexico's domestic pressure over one step of dt years.
+void update_domestic(World& w, double dt);
+/// A scheduled election: U.S. midterms, Mexican midterms or the U.S. presidential election.
+void hold_election(World& w, CalendarEvent e);
+/// The USMCA joint review (and the annual reviews that follow a failure to extend): returns
+/// the action the review ends in (extend, renegotiate or withdrawal notice).
+Action review_usmca(World& w);
+
+}  // namespace vecinos

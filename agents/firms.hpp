@@ -1,0 +1,121 @@
+#pragma once
+// Firms producing in Mexico: U.S.-, Mexican- and PRC-owned, by sector and state.
+//
+// Each firm has capital and exports to the U.S. Its expected return falls with the tariffs it
+// pays, USMCA uncertainty, extortion where cartels are strong and, for foreign owners, lost
+// legal certainty; it rises with nearshoring incentives. At reviews (a hazard per year) a firm
+// chooses by logit among invest, hold, divest and relocate; firms not yet in Mexico enter at a
+// hazard that follows the same return and, for PRC firms, the PRC's investment push. Exports
+// sum to U.S. imports from Mexico; owners' capital changes are the FDI flows; dissatisfied
+// owners lobby their government. Equations: model/ODD.md, M1, M6 and M7.
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/hash.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+inline constexpr std::size_t kOwners = 3;  ///< us, mx, cn
+inline constexpr std::size_t kSectors = 5;
+extern const std::array<std::string_view, kOwners> kOwnerNames;
+extern const std::array<std::string_view, kSectors> kSectorNames;
+enum class FirmStatus : std::uint8_t { potential, active, relocated };
+enum class FirmChoice : std::uint8_t { none, invest, hold, divest, relocate, enter };
+std::string_view name(FirmStatus s);
+std::string_view name(FirmChoice c);
+
+struct FirmParams {
+  int agents = 3000;                                           ///< firm agents
+  double scale = 10;                                           ///< real firms each agent stands for
+  std::array<double, kOwners> agent_share{0.30, 0.55, 0.15};   ///< of active firms, by owner
+  std::array<double, kOwners> export_share{0.50, 0.40, 0.10};  ///< of exports, by owner
+  std::array<double, kSectors> sector_share{0.35, 0.22, 0.13, 0.10, 0.20};  ///< of exports
+  std::array<double, kOwners> potential_share{0.3, 0.1,
+                                              0.8};  ///< agents not yet in Mexico, by owner
+  double exports_usd = 505.9e9;                      ///< U.S. imports from Mexico at the start
+  double capital_per_export = 0.6;
+  std::array<double, kOwners> fdi_usd{14.0e9, 0.0, 13.0e9};  ///< yearly FDI flows at the start
+  double review_rate = 2.0;                                  ///< reviews per firm per year
+  double entry_rate = 0.3;  ///< hazard of entering for a potential firm, per year
+  double mean_return = 0.11;
+  double return_dispersion = 0.03;
+  double hurdle = 0.11;
+  double choice_sensitivity = 25.0;  ///< logit sensitivity to return gaps
+  double invest_step = 0.1;          ///< capital added by an investment (fraction)
+  double divest_step = 0.1;          ///< capital withdrawn by a divestment (fraction)
+  double relocate_cost = 0.15;   ///< return by which relocating must beat divesting to be as likely
+  double hold_preference = 2.0;  ///< logit utility of holding (inertia)
+  double tariff_pass_through = 0.5;  ///< share of a tariff the exporter bears
+  double trade_elasticity = 2.0;     ///< exports respond to the tariff they face
+  double transshipment = 0.3;        ///< share of PRC firms' exports facing U.S. tariffs on China
+  double uncertainty_cost = 0.01;    ///< return lost per step of usmca_status
+  double extortion_cost = 0.02;  ///< return lost at twice the average cartel presence, vs average
+  double legal_cost = 0.04;      ///< return lost by foreign firms as legal certainty goes 0.5 -> 0
+  double incentive_return = 0.02;  ///< return gained at full nearshoring incentives
+  double fdi_smoothing = 0.25;     ///< years over which FDI flows are averaged
+};
+
+void describe(schema::Record<FirmParams>& r);
+
+/// What drives firms in a step (read from the world at tick t).
+struct FirmDrivers {
+  double tariff_us_on_mx = 0, tariff_us_on_cn = 0, mfn_tariff = 0;  ///< mfn: when USMCA ended
+  double initial_tariff_us_on_cn = 0;
+  int usmca_status = 0;
+  double legal_certainty = 0.5, initial_legal_certainty = 0.5;
+  double nearshoring_incentives = 0;
+  std::array<double, 32> cartel_presence{};  ///< members by region relative to the mean
+  double prc_push = 1.0;                     ///< PRC entry multiplier (push, screening, tariffs)
+};
+
+class Firms {
+ public:
+  void build(const FirmParams& p, std::uint64_t seed, std::uint64_t run);
+  void decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, int tick, double dt);
+  void resolve(double dt);
+
+  [[nodiscard]] std::size_t size() const { return owner_.size(); }
+  [[nodiscard]] std::uint8_t owner(std::size_t i) const { return owner_[i]; }
+  [[nodiscard]] std::uint8_t sector(std::size_t i) const { return sector_[i]; }
+  [[nodiscard]] std::uint8_t region(std::size_t i) const { return region_[i]; }
+  [[nodiscard]] FirmStatus status(std::size_t i) const {
+    return static_cast<FirmStatus>(status_[i]);
+  }
+  [[nodiscard]] FirmChoice choice(std::size_t i) const {
+    return static_cast<FirmChoice>(choice_[i]);
+  }
+  [[nodiscard]] double capital(std::size_t i) const { return capital_[i]; }
+  [[nodiscard]] double exports(std::size_t i) const { return exports_[i]; }
+  [[nodiscard]] double expected_return(std::size_t i) const { return return_[i]; }
+  [[nodiscard]] double scale() const { return p_.scale; }
+
+  // Aggregates (scaled) after the last resolve.
+  [[nodiscard]] double exports_usd() const { return total_exports_; }
+  [[nodiscard]] double exports_usd(std::size_t owner) const { return exports_by_owner_[owner]; }
+  [[nodiscard]] double fdi_usd(std::size_t owner) const { return fdi_smoothed_[owner]; }
+  [[nodiscard]] double active_firms() const { return active_; }
+  /// Capital-weighted loss of expected return since the start among foreign firms of `owner`
+  /// (what their lobby presses about), in return points.
+  [[nodiscard]] double grievance(std::size_t owner) const { return grievance_[owner]; }
+
+  void hash(Fnv1a& h) const {
+    h.values(status_), h.values(choice_), h.values(capital_), h.values(exports_), h.values(acc_);
+  }
+
+ private:
+  [[nodiscard]] double return_of(std::size_t i, const FirmDrivers& d) const;
+  [[nodiscard]] double tariff_faced(std::size_t i, const FirmDrivers& d) const;
+  void summarise(double dt);
+
+  FirmParams p_;
+  std::vector<std::uint8_t> owner_, sector_, region_, status_, choice_, n_status_;
+  std::vector<double> capital_, exports_, n_capital_, n_exports_;
+  std::vector<float> base_return_, return_, acc_, threshold_;
+  std::array<double, kOwners> entry_capital_{}, exports_by_owner_{}, fdi_smoothed_{}, grievance_{};
+  double total_exports_ = 0, active_ = 0;
+};
+
+}  // namespace vecinos

@@ -1,0 +1,88 @@
+#pragma once
+// Parameters of the aggregate processes: bilateral trade and Mexico's economy, U.S. drug
+// demand and overdoses, the U.S. gun market, the PRC's investment push, Cuba.
+#include <cmath>
+
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+struct EconomyParams {
+  double us_exports_to_mx_usd = 334.0e9;  ///< USD/year at the start
+  double trade_elasticity = 2.0;          ///< import demand elasticity to tariffs
+  double adjust_per_year = 3.0;           ///< speed of trade toward its target (1/year)
+  double usmca_exit_tariff = 0.035;       ///< average MFN tariff once the USMCA ends
+  double uncertainty_drag = 0.04;         ///< trade lost per step of usmca_status (fraction)
+  double input_share = 0.4;    ///< share of U.S. exports that are inputs to Mexican exporters
+  double mx_wage_usd = 5500;   ///< annual earnings of a Mexican worker at home
+  double us_wage_usd = 32000;  ///< annual earnings of an unauthorized Mexican worker in the U.S.
+};
+
+struct DrugParams {
+  double overdose_deaths = 105007;     ///< per year at the start
+  double supply_elasticity = 0.6;      ///< deaths respond to supply reaching the U.S.
+  double demand_trend = 0.0;           ///< yearly change in underlying demand
+  double cartel_revenue_usd = 13.0e9;  ///< cartels' yearly drug revenue at the start
+};
+
+struct GunParams {
+  double guns_smuggled = 200000;   ///< per year at the start
+  double atf_effect = 0.5;         ///< share of trafficking ATF cooperation at 1 stops, vs at 0
+  double demand_elasticity = 0.8;  ///< response of trafficking to cartels' revenue
+  double initial_atf_cooperation = 0.6;
+};
+
+struct PrcParams {
+  double push_growth = 0.10;      ///< yearly growth of the PRC's investment push
+  double screening_effect = 0.7;  ///< share of PRC investment that screening blocks
+  double us_tariff_effect = 2.0;  ///< sensitivity of PRC entry to U.S. tariffs via Mexico
+};
+
+struct CubaParams {
+  double barrels_per_shipment = 312000;  ///< oil per oil_to_cuba action
+};
+
+struct MarketParams {
+  EconomyParams economy;
+  DrugParams drugs;
+  GunParams guns;
+  PrcParams prc;
+  CubaParams cuba;
+};
+
+void describe(schema::Record<MarketParams>& r);
+
+struct PolicyState;
+
+/// The aggregate processes' state and their yearly-rate outputs.
+class Markets {
+ public:
+  void build(const MarketParams& p, double initial_atf, double initial_us_tariff_on_cn);
+
+  struct Inputs {
+    const PolicyState* policy = nullptr;
+    double mx_exports_usd = 0, mx_exports0_usd = 1;  ///< firms' exports to the U.S.
+    double remittances_usd = 0, remittances0_usd = 1;
+    double drug_supply_index = 1;  ///< drugs reaching the U.S. relative to the start
+    double cartel_revenue_usd = 0, cartel_revenue0_usd = 1;
+  };
+  /// Advances one step of dt years; `years` is the time since the start.
+  void update(const Inputs& in, double dt, double years);
+
+  [[nodiscard]] double us_exports_usd() const { return us_exports_; }
+  [[nodiscard]] double economy() const { return economy_; }
+  [[nodiscard]] double log_wage_ratio_change() const { return -std::log(economy_); }
+  [[nodiscard]] double overdose_deaths() const { return overdoses_; }
+  [[nodiscard]] double drug_demand() const { return demand_; }
+  [[nodiscard]] double drug_revenue_usd() const { return p_.drugs.cartel_revenue_usd; }
+  [[nodiscard]] double guns_smuggled() const { return guns_; }
+  [[nodiscard]] double prc_push() const { return prc_push_; }
+  [[nodiscard]] const MarketParams& params() const { return p_; }
+
+ private:
+  MarketParams p_;
+  double us_exports_ = 0, economy_ = 1, overdoses_ = 0, demand_ = 1, guns_ = 0, prc_push_ = 1;
+  double atf0_ = 0.6, tariff_cn0_ = 0.0;
+};
+
+}  // namespace vecinos

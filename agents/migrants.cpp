@@ -1,0 +1,288 @@
+#include "agents/migrants.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "agents/streams.hpp"
+#include "model/reduce.hpp"
+#include "model/rng.hpp"
+
+namespace vecinos {
+
+std::string_view name(MigrantStatus s) {
+  static constexpr std::string_view kNames[] = {
+      "mx_home", "us_unauthorized", "us_legal", "origin", "transit_mx", "held_mx", "us_other"};
+  return kNames[static_cast<std::size_t>(s)];
+}
+
+namespace {
+
+using S = MigrantStatus;
+using T = Transition;
+constexpr auto u8(S s) {
+  return static_cast<std::uint8_t>(s);
+}
+
+bool mexican(std::uint8_t s) {
+  return s <= u8(S::us_legal);
+}
+bool in_us(std::uint8_t s) {
+  return s == u8(S::us_unauthorized) || s == u8(S::us_legal) || s == u8(S::us_other);
+}
+
+double clamp01(double x, double lo = 0.0, double hi = 1.0) {
+  return std::min(hi, std::max(lo, x));
+}
+
+// A log-normal multiplier with mean 1.
+float lognormal_mean1(Rng& r, double sd) {
+  return static_cast<float>(std::exp(sd * r.normal() - 0.5 * sd * sd));
+}
+
+}  // namespace
+
+void Migrants::build(const MigrantParams& p, std::uint64_t seed, std::uint64_t run) {
+  p_ = p;
+  scale_ = p.scale;
+  auto agents = [&](double persons) {
+    return static_cast<std::size_t>(std::llround(persons / p.scale));
+  };
+  // Initial groups, in this order, before people are sorted into their communities.
+  const std::array<std::pair<S, std::size_t>, 5> groups = {
+      {{S::us_unauthorized, agents(p.mexican_unauthorized)},
+       {S::us_legal, agents(p.mexican_legal)},
+       {S::mx_home, agents(p.mexican_would_be)},
+       {S::transit_mx, agents(p.transit_in_mexico)},
+       {S::origin, agents(p.transit_origin)}}};
+  std::size_t n = 0;
+  for (const auto& g : groups) n += g.second;
+
+  // Each person draws a community: a Mexican town, or a community of origin for others.
+  const auto towns = static_cast<std::uint32_t>(std::max(1, p.mexican_towns));
+  const auto communities = static_cast<std::uint32_t>(std::max(1, p.origin_communities));
+  std::vector<std::uint32_t> community(n);
+  std::vector<std::uint8_t> group_status(n);
+  {
+    std::size_t j = 0;
+    for (const auto& [status, count] : groups)
+      for (std::size_t k = 0; k < count; ++k, ++j) {
+        Rng r(seed, run, 0, j, streams::kMigrantBuild);
+        const bool mx = mexican(u8(status));
+        community[j] = mx ? static_cast<std::uint32_t>(r.below(towns))
+                          : towns + static_cast<std::uint32_t>(r.below(communities));
+        group_status[j] = u8(status);
+      }
+  }
+  // Order people by community (counting sort, stable) so that kin are near in memory.
+  const std::size_t ncomm = static_cast<std::size_t>(towns) + communities;
+  std::vector<std::size_t> start(ncomm + 1, 0);
+  for (auto c : community) start[c + 1]++;
+  for (std::size_t c = 0; c < ncomm; ++c) start[c + 1] += start[c];
+  std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+  std::vector<std::uint32_t> original(n);  // original draw index of the person at each slot
+  for (std::size_t j = 0; j < n; ++j) original[pos[community[j]]++] = static_cast<std::uint32_t>(j);
+
+  status_.resize(n);
+  next_status_.resize(n);
+  transition_.assign(n, 0);
+  returned_.assign(n, 0);
+  acc_.assign(n, 0.0f);
+  threshold_.resize(n);
+  mult_.resize(n);
+  remit_.resize(n);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ties;
+  ties.reserve(n * static_cast<std::size_t>(std::max(0, p.kin_ties)));
+  for (std::size_t c = 0; c < ncomm; ++c) {
+    const std::size_t b = start[c], e = start[c + 1];
+    for (std::size_t i = b; i < e; ++i) {
+      const std::uint32_t j = original[i];
+      Rng r(seed, run, 1, j, streams::kMigrantBuild);
+      status_[i] = group_status[j];
+      threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
+      mult_[i] = lognormal_mean1(r, p.heterogeneity);
+      const double mean = status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
+      remit_[i] = static_cast<float>(mean) * lognormal_mean1(r, p.remit_dispersion);
+      if (e - b < 2) continue;
+      Rng rk(seed, run, 0, j, streams::kMigrantKin);
+      for (int k = 0; k < p.kin_ties; ++k) {
+        std::size_t src = b + rk.below(e - b - 1);
+        if (src >= i) ++src;  // anyone in the community but oneself
+        ties.emplace_back(static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(i));
+      }
+    }
+  }
+  std::vector<float> weights(ties.size(), 1.0f);
+  kin_ = CsrLayer(n, std::move(ties), std::move(weights), EdgeType::kin);
+  next_status_ = status_;
+
+  // Reference shares of ties abroad: hazards are calibrated at the initial network.
+  double sum_mx = 0, n_mx = 0, sum_o = 0, n_o = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (status_[i] == u8(S::mx_home)) sum_mx += share_abroad(i, status_), n_mx += 1;
+    if (status_[i] == u8(S::origin)) sum_o += share_abroad(i, status_), n_o += 1;
+  }
+  net_ref_mx_ = n_mx > 0 ? sum_mx / n_mx : 0.0;
+  net_ref_other_ = n_o > 0 ? sum_o / n_o : 0.0;
+  summarise();
+  initial_remittances_ = remittances_;
+}
+
+double Migrants::share_abroad(std::size_t i, const std::vector<std::uint8_t>& st) const {
+  const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
+  if (src.empty()) return 0.0;
+  int abroad = 0;
+  for (auto s : src) abroad += in_us(st[s]) ? 1 : 0;
+  return static_cast<double>(abroad) / static_cast<double>(src.size());
+}
+
+double Migrants::share_ties_in_us(std::size_t i) const {
+  return share_abroad(i, status_);
+}
+
+double Migrants::remittance(std::size_t i) const {
+  const auto s = status_[i];
+  return (s == u8(S::us_unauthorized) || s == u8(S::us_legal)) ? static_cast<double>(remit_[i])
+                                                               : 0.0;
+}
+
+Migrants::Rates Migrants::rates(const MigrantDrivers& d) const {
+  const MigrantParams& p = p_;
+  const double be = d.border_enforcement - 0.5;
+  const double rim = d.remain_in_mexico ? 1.0 : 0.0;
+  Rates r{};
+  r.p_app = clamp01(p.apprehension_base + p.apprehension_slope * be, 0.02, 0.98);
+  r.p_stop = clamp01(p.mx_stop_per_10k_troops * d.mx_border_troops / 1e4, 0.0, 0.9);
+  r.h_mx =
+      p.attempt_mexican * std::exp(p.wage_effect * d.log_wage_ratio_change - p.deterrence * be);
+  r.h_removal = p.removal_base + p.removal_max * d.interior_enforcement;
+  r.h_unauth = r.h_removal + p.voluntary_return;
+  r.h_origin = p.entry_transit * std::exp(-p.rim_deterrence * rim - p.deterrence * be);
+  r.h_attempt = p.attempt_transit * std::exp(-p.deterrence * be - p.rim_deterrence * rim);
+  r.h_transit = r.h_attempt + p.transit_give_up;
+  r.h_held = d.remain_in_mexico ? p.held_exit : 52.0;
+  r.h_other = p.removal_other_base + p.removal_other_max * d.interior_enforcement;
+  return r;
+}
+
+double Migrants::hazard(std::size_t i, const Rates& r) const {
+  switch (static_cast<S>(status_[i])) {
+    case S::mx_home:
+      return r.h_mx * std::exp(p_.network_effect * (share_abroad(i, status_) - net_ref_mx_));
+    case S::us_unauthorized: return r.h_unauth;
+    case S::us_legal: return p_.legal_return;
+    case S::origin:
+      return r.h_origin * std::exp(p_.network_effect * (share_abroad(i, status_) - net_ref_other_));
+    case S::transit_mx: return r.h_transit;
+    case S::held_mx: return r.h_held;
+    case S::us_other: return r.h_other;
+  }
+  return 0.0;
+}
+
+double Migrants::expected_encounters(const MigrantDrivers& d) const {
+  const Rates r = rates(d);
+  const double transit_attempt = r.h_attempt * (1.0 - r.p_stop) * r.p_app;
+  return deterministic_sum(status_.size(),
+                           [&](std::size_t i) {
+                             const auto s = static_cast<S>(status_[i]);
+                             if (s == S::mx_home)
+                               return hazard(i, r) * static_cast<double>(mult_[i]) * r.p_app;
+                             if (s == S::transit_mx)
+                               return transit_attempt * static_cast<double>(mult_[i]);
+                             return 0.0;
+                           }) *
+         scale_;
+}
+
+void Migrants::decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick,
+                      double dt) {
+  const MigrantParams& p = p_;
+  const Rates rt = rates(d);
+  const auto t = static_cast<std::uint64_t>(tick);
+
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, status_.size(), 4096),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) {
+                        const std::uint8_t s = status_[i];
+                        const double h = hazard(i, rt);
+                        std::uint8_t next = s;
+                        T tr = T::none;
+                        acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
+                        if (acc_[i] >= threshold_[i]) {
+                          Rng rng(seed, run, t, i, streams::kMigrantEvent);
+                          const double u = rng.uniform();
+                          switch (static_cast<S>(s)) {
+                            case S::mx_home:
+                              if (u < rt.p_app) {
+                                tr = T::mx_apprehended;
+                              } else {
+                                tr = T::mx_crossed, next = u8(S::us_unauthorized);
+                              }
+                              break;
+                            case S::us_unauthorized:
+                              next = u8(S::mx_home);
+                              tr = u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
+                              if (tr == T::mx_removed) returned_[i] = 1;
+                              break;
+                            case S::us_legal: tr = T::legal_returned, next = u8(S::mx_home); break;
+                            case S::origin: tr = T::other_entered, next = u8(S::transit_mx); break;
+                            case S::transit_mx: {
+                              if (u * rt.h_transit >= rt.h_attempt) {
+                                tr = T::other_gave_up, next = u8(S::origin);
+                                break;
+                              }
+                              const double v = rng.uniform(), w = rng.uniform();
+                              if (v < rt.p_stop) {
+                                tr = T::other_stopped_mx, next = u8(S::origin);
+                              } else if (w < rt.p_app) {
+                                const double x = rng.uniform();
+                                if (d.remain_in_mexico && x < p.rim_hold_share) {
+                                  tr = T::other_held, next = u8(S::held_mx);
+                                } else if (rng.uniform() < p.release_share) {
+                                  tr = T::other_released, next = u8(S::us_other);
+                                } else {
+                                  tr = T::other_removed_border, next = u8(S::origin);
+                                }
+                              } else {
+                                tr = T::other_crossed, next = u8(S::us_other);
+                              }
+                              break;
+                            }
+                            case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
+                            case S::us_other:
+                              tr = T::other_removed_interior, next = u8(S::origin);
+                              break;
+                          }
+                          acc_[i] = 0.0f;
+                          threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
+                        }
+                        next_status_[i] = next;
+                        transition_[i] = static_cast<std::uint8_t>(tr);
+                      }
+                    });
+}
+
+void Migrants::resolve() {
+  status_.swap(next_status_);
+  summarise();
+}
+
+void Migrants::summarise() {
+  constexpr std::size_t K = kMigrantStatusCount + kTransitionCount + 1;
+  const auto sums =
+      deterministic_sums<K>(status_.size(), [&](std::size_t i, std::array<double, K>& a) {
+        const auto s = status_[i];
+        a[s] += 1.0;
+        a[kMigrantStatusCount + transition_[i]] += 1.0;
+        if (s == u8(S::us_unauthorized) || s == u8(S::us_legal))
+          a[K - 1] += static_cast<double>(remit_[i]);
+      });
+  for (std::size_t k = 0; k < kMigrantStatusCount; ++k) stock_[k] = sums[k];
+  for (std::size_t k = 0; k < kTransitionCount; ++k) flow_[k] = sums[kMigrantStatusCount + k];
+  remittances_ = sums[K - 1] * scale_;
+}
+
+}  // namespace vecinos

@@ -1,0 +1,174 @@
+#pragma once
+// Migrant populations: one agent per person (or, scaled, per `scale` persons).
+//
+// Each person has a status (where they are and under what title) and kin ties (influence
+// network, layer "kin"). Changes of status are events in continuous time: person i leaves its
+// status when its accumulated hazard, sum over ticks of h_group(t) * m_i(t) * dt, passes a
+// threshold drawn Exp(1) when it entered (inverse cumulative hazard; exact for hazards that
+// change every tick). What happens then (crossing or apprehension, removal or return, ...) is
+// drawn from the person's own counter-based stream. Equations: model/ODD.md, M2 and M3.
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/hash.hpp"
+#include "model/network.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+struct World;
+
+struct MigrantParams {
+  double scale = 100;  ///< persons per agent
+  // Initial stocks (persons)
+  double mexican_unauthorized = 4.0e6;
+  double mexican_legal = 6.6e6;
+  double mexican_would_be = 1.5e6;
+  double transit_in_mexico = 250000;
+  double transit_origin = 2.0e6;
+  // Ties
+  int kin_ties = 4;
+  int mexican_towns = 2469;
+  int origin_communities = 400;
+  // Hazards (per year) and their drivers
+  double attempt_mexican = 0.4;
+  double attempt_transit = 4.2;
+  double entry_transit = 0.56;
+  double transit_give_up = 0.3;
+  double network_effect = 2.0;
+  double wage_effect = 1.0;
+  double deterrence = 1.5;
+  double rim_deterrence = 0.7;
+  double apprehension_base = 0.7;
+  double apprehension_slope = 0.6;
+  double mx_stop_per_10k_troops = 0.03;
+  double release_share = 0.25;
+  double rim_hold_share = 0.8;
+  double held_exit = 2.0;
+  double removal_base = 0.012;
+  double removal_max = 0.45;
+  double removal_other_base = 0.03;
+  double removal_other_max = 0.45;
+  double voluntary_return = 0.03;
+  double legal_return = 0.005;
+  double heterogeneity = 0.5;  ///< sd of log individual hazard multipliers
+  // Remittances (USD per person per year)
+  double remit_unauthorized = 6300;
+  double remit_legal = 5950;
+  double remit_dispersion = 0.6;  ///< sd of log amounts
+};
+
+void describe(schema::Record<MigrantParams>& r);
+
+enum class MigrantStatus : std::uint8_t {
+  mx_home,          ///< Mexican in Mexico (would-be migrant or returnee)
+  us_unauthorized,  ///< Mexican-born unauthorized resident of the U.S.
+  us_legal,         ///< Mexican-born legal resident of the U.S.
+  origin,           ///< non-Mexican in the country of origin
+  transit_mx,       ///< non-Mexican in transit through Mexico
+  held_mx,          ///< non-Mexican held in Mexico under Remain in Mexico
+  us_other,         ///< non-Mexican in the U.S.
+};
+inline constexpr std::size_t kMigrantStatusCount = 7;
+std::string_view name(MigrantStatus s);
+
+/// What happened to a person in a step (0: nothing).
+enum class Transition : std::uint8_t {
+  none,
+  mx_crossed,
+  mx_apprehended,
+  mx_removed,
+  mx_returned,
+  legal_returned,
+  other_entered,
+  other_crossed,
+  other_released,
+  other_removed_border,
+  other_held,
+  other_stopped_mx,
+  other_removed_interior,
+  other_gave_up,
+  held_released,
+  count_
+};
+inline constexpr std::size_t kTransitionCount = static_cast<std::size_t>(Transition::count_);
+
+/// What drives the hazards in a step, read from the world at tick t.
+struct MigrantDrivers {
+  double border_enforcement = 0.5;
+  double interior_enforcement = 0.0;
+  double mx_border_troops = 0.0;
+  bool remain_in_mexico = false;
+  double log_wage_ratio_change = 0.0;  ///< change of log(U.S. wage / Mexican wage) since start
+};
+
+class Migrants {
+ public:
+  /// People, their ties and thresholds, from the parameters (deterministic in seed, run).
+  void build(const MigrantParams& p, std::uint64_t seed, std::uint64_t run);
+
+  /// Decide phase: each person reads tick t and writes its own next status and transition.
+  void decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick, double dt);
+  /// Resolve phase: statuses of t+1 become current; flows and stocks are summed.
+  void resolve();
+  /// Border encounters per year expected from the current people under drivers d (what the
+  /// first step will show on average; the start's reference level).
+  [[nodiscard]] double expected_encounters(const MigrantDrivers& d) const;
+
+  [[nodiscard]] std::size_t size() const { return status_.size(); }
+  [[nodiscard]] double scale() const { return scale_; }
+  [[nodiscard]] MigrantStatus status(std::size_t i) const {
+    return static_cast<MigrantStatus>(status_[i]);
+  }
+  [[nodiscard]] Transition transition(std::size_t i) const {
+    return static_cast<Transition>(transition_[i]);
+  }
+  [[nodiscard]] bool returned(std::size_t i) const { return returned_[i] != 0; }
+  /// Remittances this person sends home per year (0 unless a Mexican in the U.S.).
+  [[nodiscard]] double remittance(std::size_t i) const;
+  [[nodiscard]] double share_ties_in_us(std::size_t i) const;
+  [[nodiscard]] const CsrLayer& kin() const { return kin_; }
+
+  /// Persons (scaled) by status, after the last resolve.
+  [[nodiscard]] double stock(MigrantStatus s) const {
+    return stock_[static_cast<std::size_t>(s)] * scale_;
+  }
+  /// Persons (scaled) making this transition in the last step.
+  [[nodiscard]] double flow(Transition t) const {
+    return flow_[static_cast<std::size_t>(t)] * scale_;
+  }
+  /// Remittances to Mexico, USD per year (scaled), after the last resolve.
+  [[nodiscard]] double remittances_usd() const { return remittances_; }
+  [[nodiscard]] double initial_remittances_usd() const { return initial_remittances_; }
+
+  void hash(Fnv1a& h) const {
+    h.values(status_), h.values(transition_), h.values(returned_), h.values(acc_),
+        h.values(threshold_);
+  }
+
+ private:
+  [[nodiscard]] double share_abroad(std::size_t i, const std::vector<std::uint8_t>& st) const;
+  /// Hazards (per year) and probabilities of a step, from its drivers.
+  struct Rates {
+    double p_app, p_stop, h_mx, h_removal, h_unauth, h_origin, h_attempt, h_transit, h_held,
+        h_other;
+  };
+  [[nodiscard]] Rates rates(const MigrantDrivers& d) const;
+  /// Hazard of person i (before the individual multiplier).
+  [[nodiscard]] double hazard(std::size_t i, const Rates& r) const;
+  void summarise();
+
+  MigrantParams p_;
+  double scale_ = 1;
+  std::vector<std::uint8_t> status_, next_status_, transition_, returned_;
+  std::vector<float> acc_, threshold_, mult_, remit_;
+  CsrLayer kin_;
+  double net_ref_mx_ = 0, net_ref_other_ = 0;  ///< initial mean shares of ties abroad
+  std::array<double, kMigrantStatusCount> stock_{};
+  std::array<double, kTransitionCount> flow_{};
+  double remittances_ = 0, initial_remittances_ = 0;
+};
+
+}  // namespace vecinos
