@@ -18,6 +18,26 @@ std::string_view name(MigrantStatus s) {
   return kNames[static_cast<std::size_t>(s)];
 }
 
+std::string_view name(Transition t) {
+  static constexpr std::string_view kNames[] = {"none",
+                                                "mx_crossed",
+                                                "mx_apprehended",
+                                                "mx_removed",
+                                                "mx_returned",
+                                                "legal_returned",
+                                                "other_entered",
+                                                "other_crossed",
+                                                "other_released",
+                                                "other_removed_border",
+                                                "other_held",
+                                                "other_stopped_mx",
+                                                "other_removed_interior",
+                                                "other_gave_up",
+                                                "held_released"};
+  static_assert(std::size(kNames) == kTransitionCount);
+  return kNames[static_cast<std::size_t>(t)];
+}
+
 namespace {
 
 using S = MigrantStatus;

@@ -73,10 +73,12 @@ enum class MigrantStatus : std::uint8_t {
 };
 inline constexpr std::size_t kMigrantStatusCount = 7;
 std::string_view name(MigrantStatus s);
+enum class Transition : std::uint8_t;
+std::string_view name(Transition t);
 
 /// What happened to a person in a step (0: nothing).
 enum class Transition : std::uint8_t {
-  none,
+  none,  // the names in agents/migrants.cpp follow this order
   mx_crossed,
   mx_apprehended,
   mx_removed,
