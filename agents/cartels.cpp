@@ -120,12 +120,13 @@ double Cartels::border_members() const {
 
 std::array<double, kRoutes> Cartels::interdiction(std::size_t c, const CartelDrivers& d) const {
   std::array<double, kRoutes> q{};
-  const double us = 1.0 + p_.enforcement_sensitivity * 2.0 * (d.border_enforcement - 0.5);
+  const double us = p_.enforcement_sensitivity * 2.0 * (d.border_enforcement - 0.5);
   const double mx = (1.0 + d.mx_border_troops / 1e4 * 0.1) * (0.5 + d.security_cooperation) *
                     (1.0 - corruption_[c]);
   for (std::size_t r = 0; r < kRoutes; ++r)
-    q[r] = std::clamp(p_.interdiction_us[r] * std::max(0.0, us) + p_.interdiction_mx[r] * mx, 0.0,
-                      0.95);
+    q[r] = std::clamp(p_.interdiction_us[r] * std::max(0.0, 1.0 + p_.route_exposure[r] * us) +
+                          p_.interdiction_mx[r] * mx,
+                      0.0, 0.95);
   return q;
 }
 

@@ -43,6 +43,8 @@ struct CartelParams {
   std::array<double, kRoutes> route_mix{0.6, 0.25, 0.15};
   std::array<double, kRoutes> interdiction_us{0.10, 0.12, 0.08};
   std::array<double, kRoutes> interdiction_mx{0.04, 0.05, 0.06};
+  std::array<double, kRoutes> route_exposure{
+      1.0, 1.0, 0.3};               ///< how much U.S. border enforcement reaches each route
   double route_adapt = 2.0;         ///< 1/year: speed of moving toward safer routes
   double route_sensitivity = 15.0;  ///< logit sensitivity to interdiction
   double enforcement_sensitivity = 1.5;

@@ -44,6 +44,8 @@ void describe(schema::Record<CartelParams>& r) {
   r.array("interdiction_mx", &P::interdiction_mx, kRouteNames, 0.0, 1.0, "probability",
           "share Mexican enforcement seizes at the start's cooperation, no troops, no corruption",
           P{}.interdiction_mx);
+  r.array("route_exposure", &P::route_exposure, kRouteNames, 0.0, 10.0, "relative",
+          "how strongly changes of U.S. border enforcement reach each route", P{}.route_exposure);
   r.add("route_adapt", &P::route_adapt, 2.0, "speed at which cells move to safer routes")
       .unit("1/year")
       .range(0.0, 100.0);

@@ -38,6 +38,8 @@ class Simulation {
   void step();
 
   [[nodiscard]] const World& world() const { return *world_; }
+  /// The world, to change between steps (controlled experiments and tests).
+  [[nodiscard]] World& world() { return *world_; }
   [[nodiscard]] int steps() const { return world_->calendar.steps(); }
 
  private:
