@@ -100,32 +100,22 @@ Handle vlen_string_type() {
 
 hid_t native_type(DType t) {
   switch (t) {
-    case DType::f64:
-      return H5T_NATIVE_DOUBLE;
-    case DType::f32:
-      return H5T_NATIVE_FLOAT;
-    case DType::i64:
-      return H5T_NATIVE_INT64;
-    case DType::i32:
-      return H5T_NATIVE_INT32;
-    case DType::u8:
-      return H5T_NATIVE_UINT8;
+    case DType::f64: return H5T_NATIVE_DOUBLE;
+    case DType::f32: return H5T_NATIVE_FLOAT;
+    case DType::i64: return H5T_NATIVE_INT64;
+    case DType::i32: return H5T_NATIVE_INT32;
+    case DType::u8: return H5T_NATIVE_UINT8;
   }
   return H5T_NATIVE_DOUBLE;
 }
 
 hid_t file_type(DType t) {
   switch (t) {
-    case DType::f64:
-      return H5T_IEEE_F64LE;
-    case DType::f32:
-      return H5T_IEEE_F32LE;
-    case DType::i64:
-      return H5T_STD_I64LE;
-    case DType::i32:
-      return H5T_STD_I32LE;
-    case DType::u8:
-      return H5T_STD_U8LE;
+    case DType::f64: return H5T_IEEE_F64LE;
+    case DType::f32: return H5T_IEEE_F32LE;
+    case DType::i64: return H5T_STD_I64LE;
+    case DType::i32: return H5T_STD_I32LE;
+    case DType::u8: return H5T_STD_U8LE;
   }
   return H5T_IEEE_F64LE;
 }
@@ -133,45 +123,12 @@ hid_t file_type(DType t) {
 std::size_t dtype_size(DType t) {
   switch (t) {
     case DType::f64:
-    case DType::i64:
-      return 8;
+    case DType::i64: return 8;
     case DType::f32:
-    case DType::i32:
-      return 4;
-    case DType::u8:
-      return 1;
+    case DType::i32: return 4;
+    case DType::u8: return 1;
   }
   return 8;
-}
-
-namespace {
-template <class T>
-void put(T v, unsigned char* dst) {
-  std::memcpy(dst, &v, sizeof(T));
-}
-template <class I>
-I to_integer(double v) {
-  if (std::isnan(v)) return 0;
-  const double r = std::nearbyint(v);
-  if (r <= static_cast<double>(std::numeric_limits<I>::min())) return std::numeric_limits<I>::min();
-  if (r >= static_cast<double>(std::numeric_limits<I>::max())) return std::numeric_limits<I>::max();
-  return static_cast<I>(r);
-}
-}  // namespace
-
-void store_as(DType t, double value, unsigned char* dst) {
-  switch (t) {
-    case DType::f64:
-      return put(value, dst);
-    case DType::f32:
-      return put(static_cast<float>(value), dst);
-    case DType::i64:
-      return put(to_integer<std::int64_t>(value), dst);
-    case DType::i32:
-      return put(to_integer<std::int32_t>(value), dst);
-    case DType::u8:
-      return put(to_integer<std::uint8_t>(value), dst);
-  }
 }
 
 Handle create_group(hid_t parent, const std::string& name) {

@@ -4,10 +4,13 @@
 // Nothing here is thread-safe: one thread at a time makes HDF5 calls (see hdf5_writer.hpp).
 #include <hdf5.h>
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "model/recording.hpp"
@@ -56,9 +59,35 @@ Handle vlen_string_type();
 hid_t native_type(DType t);
 hid_t file_type(DType t);
 std::size_t dtype_size(DType t);
-/// Stores `value` (produced as double) at `dst` as type `t` (dtype_size(t) bytes). Integer
-/// types round to nearest and saturate; NaN stores 0.
-void store_as(DType t, double value, unsigned char* dst);
+/// A value (produced as double) in a storage type: integers round to nearest and saturate,
+/// NaN becomes 0.
+template <class T>
+T to_storage(double v) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return static_cast<T>(v);
+  } else {
+    if (std::isnan(v)) return 0;
+    const double r = std::nearbyint(v);
+    if (r <= static_cast<double>(std::numeric_limits<T>::min()))
+      return std::numeric_limits<T>::min();
+    if (r >= static_cast<double>(std::numeric_limits<T>::max()))
+      return std::numeric_limits<T>::max();
+    return static_cast<T>(r);
+  }
+}
+
+/// Calls f(T{}) with T the C++ type of storage type `t`.
+template <class F>
+decltype(auto) with_storage_type(DType t, F&& f) {
+  switch (t) {
+    case DType::f32: return f(float{});
+    case DType::i64: return f(std::int64_t{});
+    case DType::i32: return f(std::int32_t{});
+    case DType::u8: return f(std::uint8_t{});
+    case DType::f64: break;
+  }
+  return f(double{});
+}
 
 /// A group whose links keep their creation order (h5py lists them in that order).
 Handle create_group(hid_t parent, const std::string& name);

@@ -138,9 +138,15 @@ void Hdf5Writer::writer_loop(StartRecord start) {
     h5::silence_errors();
     HistoryFile file(partial_, *plan_, start, {options_.threads, host_, start_time_});
     created = true;
+    auto last_flush = std::chrono::steady_clock::now();
     while (auto m = queue_->pop()) {
       if (auto* s = std::get_if<TickSnapshot>(&*m)) {
         file.append(*s);
+        const auto now = std::chrono::steady_clock::now();
+        if (s->flush && now - last_flush >= options_.min_flush_interval) {
+          file.flush();
+          last_flush = now;
+        }
         continue;
       }
       const Finish& f = std::get<Finish>(*m);

@@ -9,6 +9,7 @@
 // stopped by a signal or an error leaves FILE.partial with status incomplete or failed; a
 // killed run leaves FILE.partial readable up to its last flush (recording.flush_every).
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -30,6 +31,9 @@ struct Hdf5WriterOptions {
   int threads = 1;             ///< worker threads of the run (a root attribute)
   /// The tables to record; empty means agent_tables(), every table the model offers.
   std::vector<AgentTable> tables;
+  /// Flushes come every recording.flush_every ticks but no closer than this in wall time
+  /// (a fast run would otherwise spend its time flushing; a kill loses at most this much).
+  std::chrono::milliseconds min_flush_interval{500};
 };
 
 class Hdf5Writer final : public Observer {

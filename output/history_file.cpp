@@ -311,7 +311,6 @@ void HistoryFile::append(const TickSnapshot& s) {
       event_cols_[6].append(&e.goldstein);
     }
   }
-  if (s.flush) flush();
 }
 
 void HistoryFile::write_pending() {

@@ -36,6 +36,7 @@ class HistoryFile {
   HistoryFile& operator=(const HistoryFile&) = delete;
   ~HistoryFile();
 
+  /// Buffers the snapshot's rows (written a chunk at a time; the caller flushes).
   void append(const TickSnapshot& s);
   /// Writes every buffered row and flushes the file to disk.
   void flush();

@@ -3,6 +3,8 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <cstring>
+
 #include "model/config.hpp"
 #include "model/world.hpp"
 #include "output/hdf5_handle.hpp"
@@ -10,24 +12,47 @@
 namespace vecinos {
 
 namespace {
-/// Columns of at least this many recorded agents are copied in parallel (each agent's slot
-/// is written by one task, so the bytes do not depend on the thread count).
-constexpr std::size_t kParallelAgents = 1 << 16;
+/// Columns of at least this many recorded agents are also split across threads. Each agent's
+/// slot is written by one task, so the bytes do not depend on the thread count. (Value
+/// functions only read the world, so they may run concurrently.)
+constexpr std::size_t kParallelAgents = 1 << 14;
 
+template <class T>
+void copy_range(const World& w, const NumberColumn& c, const std::vector<std::uint64_t>& agents,
+                std::size_t lo, std::size_t hi, unsigned char* out) {
+  for (std::size_t i = lo; i < hi; ++i) {
+    const T v = h5::to_storage<T>(c.value(w, agents[i]));
+    std::memcpy(out + i * sizeof(T), &v, sizeof(T));
+  }
+}
+
+/// The column's values for `agents`, in its storage type.
 std::vector<unsigned char> column_bytes(const World& w, const NumberColumn& c,
                                         const std::vector<std::uint64_t>& agents) {
-  const std::size_t size = h5::dtype_size(c.dtype);
-  std::vector<unsigned char> out(agents.size() * size);
-  auto copy = [&](std::size_t lo, std::size_t hi) {
-    for (std::size_t i = lo; i < hi; ++i)
-      h5::store_as(c.dtype, c.value(w, agents[i]), &out[i * size]);
-  };
-  if (agents.size() < kParallelAgents) {
-    copy(0, agents.size());
-  } else {
+  std::vector<unsigned char> out(agents.size() * h5::dtype_size(c.dtype));
+  h5::with_storage_type(c.dtype, [&](auto type) {
+    using T = decltype(type);
+    if (agents.size() < kParallelAgents)
+      return copy_range<T>(w, c, agents, 0, agents.size(), out.data());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, agents.size(), 4096),
-                      [&](const tbb::blocked_range<std::size_t>& r) { copy(r.begin(), r.end()); });
-  }
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        copy_range<T>(w, c, agents, r.begin(), r.end(), out.data());
+                      });
+  });
+  return out;
+}
+
+/// Several columns at once, in parallel (one task per column).
+struct ColumnJob {
+  const NumberColumn* column;
+  const std::vector<std::uint64_t>* agents;
+};
+std::vector<std::vector<unsigned char>> columns_bytes(const World& w,
+                                                      const std::vector<ColumnJob>& jobs) {
+  std::vector<std::vector<unsigned char>> out(jobs.size());
+  tbb::parallel_for(std::size_t{0}, jobs.size(), [&](std::size_t j) {
+    out[j] = column_bytes(w, *jobs[j].column, *jobs[j].agents);
+  });
   return out;
 }
 }  // namespace
@@ -50,8 +75,9 @@ StartRecord SnapshotTaker::start(const World& w) const {
       for (auto a : p.agents) values.push_back(c.value(w, a));
       t.text.push_back(std::move(values));
     }
-    for (const NumberColumn& c : p.table.static_number)
-      t.numbers.push_back(column_bytes(w, c, p.agents));
+    std::vector<ColumnJob> jobs;
+    for (const NumberColumn& c : p.table.static_number) jobs.push_back({&c, &p.agents});
+    t.numbers = columns_bytes(w, jobs);
     s.tables.push_back(std::move(t));
   }
   return s;
@@ -59,11 +85,13 @@ StartRecord SnapshotTaker::start(const World& w) const {
 
 void SnapshotTaker::copy_state(const World& w, TickSnapshot& s) const {
   s.indicators = w.indicators.values();
+  std::vector<ColumnJob> jobs;
   for (const TablePlan& p : plan_.tables()) {
     if (plan_.params().agents)
-      for (const NumberColumn& c : p.table.state) s.columns.push_back(column_bytes(w, c, p.agents));
+      for (const NumberColumn& c : p.table.state) jobs.push_back({&c, &p.agents});
     for (const Series& a : p.table.aggregates) s.aggregates.push_back(a.value(w));
   }
+  s.columns = columns_bytes(w, jobs);
 }
 
 std::optional<TickSnapshot> SnapshotTaker::take(const World& w, bool final) {
