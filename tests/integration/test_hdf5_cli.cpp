@@ -27,12 +27,12 @@ int inspected_ticks(const std::string& out) {
   return std::stoi(m[1]);
 }
 
-/// Starts a slowed-down run in the background, waits until `wait_shell` succeeds (at most
-/// ~10 s), sends `signal`, and reports the run's exit code as "rc=N".
+/// Starts a slowed-down run (10 ms a tick, so over 2 s) in the background, waits until `wait_shell`
+/// succeeds (at most ~10 s), sends `signal`, and reports the run's exit code as "rc=N".
 ProcessResult signal_run(const std::filesystem::path& file, const std::string& wait_shell,
                          const std::string& signal, const std::string& extra = "") {
   const std::string cmd = "(" + kExe + " run " + kBaseline + " -q --threads 2 -o " + q(file) +
-                          " --test-tick-delay-ms 5 --set recording.flush_every=5 " + extra +
+                          " --test-tick-delay-ms 10 --set recording.flush_every=5 " + extra +
                           " & pid=$!; i=0; until " + wait_shell +
                           "; do i=$((i+1)); [ $i -gt 500 ] && break; sleep 0.02; done; kill -" +
                           signal + " $pid; wait $pid; echo rc=$?)";

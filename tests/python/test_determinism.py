@@ -14,7 +14,8 @@ class DeterminismTest(unittest.TestCase):
 
     def test_one_and_two_threads_write_identical_datasets(self):
         # every population in full, so every recorded value is compared
-        args = ["--set", "recording.full_populations=true", "--set", "recording.network_every=1"]
+        args = ["--set", "recording.full_populations=true", "--set", "recording.network_every=1",
+                *support.SHORT]
         one = support.history(self.dir, "t1.h5", "--threads", "1", *args)
         two = support.history(self.dir, "t2.h5", "--threads", "2", *args)
         a, b = support.datasets(one), support.datasets(two)

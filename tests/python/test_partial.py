@@ -13,9 +13,10 @@ import vecinos
 
 
 def slow_run(path, *args):
-    """A run slowed to ~5 ms per tick, flushing every 5 ticks, in the background."""
+    """A run slowed to ~10 ms per tick (over 2 s), flushing every 5 ticks (at most twice a
+    second), in the background."""
     return subprocess.Popen([support.exe(), "run", str(support.BASELINE), "-q", "--threads", "2",
-                             "-o", str(path), "--test-tick-delay-ms", "5",
+                             "-o", str(path), "--test-tick-delay-ms", "10",
                              "--set", "recording.flush_every=5", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -124,8 +124,8 @@ TEST_CASE("the writer records time, panels, full tables, events and a growing ne
   const std::size_t edges0 = w.elite.edge_count();
   const auto file = dir / "h.h5";
   {
-    Hdf5Writer writer({file, false, 3, synthetic_tables()});
-    drive(writer, w, steps);
+    Hdf5Writer writer({file, false, 3, synthetic_tables(), std::chrono::milliseconds(0)});
+    drive(writer, w, steps);  // flushes every 2 ticks
   }
   CHECK(std::filesystem::exists(file));
   CHECK_FALSE(std::filesystem::exists(partial_path_of(file)));
