@@ -14,6 +14,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -27,6 +28,12 @@ _EDGE_COLOURS = {"advice": "#1b9e77", "diplomatic": "#7570b3", "lobbying": "#d95
 def _title(run) -> str:
     m = run.meta
     return f"{run.path.name}: seed {m.get('seed')}, status {run.status}"
+
+
+def _date_axis(ax):
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _mark_calendar(ax, run, label: bool):
@@ -55,6 +62,7 @@ def plot_indicators(run, path: Path) -> Path:
         ax.plot(df.index, df[name], lw=1.2, color="#333333")
         ax.set_title(f"{name} ({units.get(name, '')})", fontsize=9)
         ax.tick_params(labelsize=7)
+        _date_axis(ax)
         _mark_calendar(ax, run, label=(k == 0))
     if not names:
         axes.flat[0].set_visible(True)
@@ -87,6 +95,7 @@ def plot_events(run, path: Path) -> Path:
         ax.set_yticklabels(actors, fontsize=8)
         ax.set_ylim(-0.7, len(actors) - 0.3)
         fig.colorbar(sc, ax=ax, label="Goldstein score (-10 conflict .. +10 cooperation)")
+    _date_axis(ax)
     _mark_calendar(ax, run, label=True)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", fontsize=8, frameon=False)
