@@ -101,6 +101,7 @@ struct PolicyParams {
   bool remain_in_mexico = false;
   bool cartels_designated = false;
   bool strikes_authorized = false;
+  bool prc_screening = false;
   double enforcement_capacity = 0.4;  ///< interior enforcement reachable without new funding
 };
 

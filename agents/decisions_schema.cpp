@@ -187,6 +187,7 @@ void describe(schema::Record<PolicyParams>& r) {
   r.add("remain_in_mexico", &P::remain_in_mexico, false, "Remain in Mexico in force at the start");
   r.add("cartels_designated", &P::cartels_designated, false,
         "cartels designated terrorist organisations at the start");
+  r.add("prc_screening", &P::prc_screening, false, "Mexico screens PRC investment at the start");
   r.add("strikes_authorized", &P::strikes_authorized, false,
         "U.S. strikes on cartels authorised at the start");
   r.add("enforcement_capacity", &P::enforcement_capacity, 0.4,

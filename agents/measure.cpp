@@ -1,6 +1,7 @@
 #include "agents/measure.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/world.hpp"
 
@@ -25,9 +26,15 @@ void measure(World& w) {
   ind[Ind::fdi_cn_mx_usd] = w.firms.fdi_usd(2);
   ind[Ind::remittances_usd] = mig.remittances_usd();
   if (w.tick > 0) {
-    ind[Ind::border_encounters] = (mig.flow(T::mx_apprehended) + mig.flow(T::other_released) +
-                                   mig.flow(T::other_removed_border) + mig.flow(T::other_held)) *
-                                  per_month;
+    // A monthly rate over the last month's steps (a rolling month, as CBP reports monthly).
+    const double step = mig.flow(T::mx_apprehended) + mig.flow(T::other_released) +
+                        mig.flow(T::other_removed_border) + mig.flow(T::other_held);
+    const auto window = static_cast<std::size_t>(std::max(1.0, std::round(per_month)));
+    w.recent_encounters.push_back(step);
+    if (w.recent_encounters.size() > window) w.recent_encounters.erase(w.recent_encounters.begin());
+    double sum = 0;
+    for (double x : w.recent_encounters) sum += x;
+    ind[Ind::border_encounters] = sum / static_cast<double>(w.recent_encounters.size()) * per_month;
     w.deportations_mexican_cum += mig.flow(T::mx_removed) + mig.flow(T::mx_apprehended);
     w.interior_removals_mexican_cum += mig.flow(T::mx_removed);
     w.deportations_other_cum +=

@@ -202,19 +202,19 @@ double Migrants::hazard(std::size_t i, const Rates& r) const {
   return 0.0;
 }
 
-double Migrants::expected_encounters(const MigrantDrivers& d) const {
+Migrants::Expected Migrants::expected_flows(const MigrantDrivers& d) const {
   const Rates r = rates(d);
-  const double transit_attempt = r.h_attempt * (1.0 - r.p_stop) * r.p_app;
-  return deterministic_sum(status_.size(),
-                           [&](std::size_t i) {
-                             const auto s = static_cast<S>(status_[i]);
-                             if (s == S::mx_home)
-                               return hazard(i, r) * static_cast<double>(mult_[i]) * r.p_app;
-                             if (s == S::transit_mx)
-                               return transit_attempt * static_cast<double>(mult_[i]);
-                             return 0.0;
-                           }) *
-         scale_;
+  const double transit_attempt = r.h_attempt * (1.0 - r.p_stop);
+  const auto sums =
+      deterministic_sums<2>(status_.size(), [&](std::size_t i, std::array<double, 2>& a) {
+        const auto s = static_cast<S>(status_[i]);
+        double attempts = 0;
+        if (s == S::mx_home) attempts = hazard(i, r) * static_cast<double>(mult_[i]);
+        if (s == S::transit_mx) attempts = transit_attempt * static_cast<double>(mult_[i]);
+        a[0] += attempts * r.p_app;
+        a[1] += attempts * (1.0 - r.p_app);
+      });
+  return {sums[0] * scale_, sums[1] * scale_};
 }
 
 void Migrants::decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick,

@@ -115,9 +115,12 @@ class Migrants {
   void decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick, double dt);
   /// Resolve phase: statuses of t+1 become current; flows and stocks are summed.
   void resolve();
-  /// Border encounters per year expected from the current people under drivers d (what the
-  /// first step will show on average; the start's reference level).
-  [[nodiscard]] double expected_encounters(const MigrantDrivers& d) const;
+  /// Border encounters and successful crossings per year expected from the current people
+  /// under drivers d (what the first step shows on average: the start's reference levels).
+  struct Expected {
+    double encounters = 0, crossings = 0;
+  };
+  [[nodiscard]] Expected expected_flows(const MigrantDrivers& d) const;
 
   [[nodiscard]] std::size_t size() const { return status_.size(); }
   [[nodiscard]] double scale() const { return scale_; }

@@ -24,16 +24,6 @@ std::string_view name(RunStatus s) {
 
 namespace {
 
-MigrantDrivers migrant_drivers(const World& w) {
-  MigrantDrivers d;
-  d.border_enforcement = w.policy.border_enforcement;
-  d.interior_enforcement = w.policy.interior_enforcement;
-  d.mx_border_troops = w.policy.mx_border_troops;
-  d.remain_in_mexico = w.policy.remain_in_mexico;
-  d.log_wage_ratio_change = w.markets.log_wage_ratio_change();
-  return d;
-}
-
 CartelDrivers cartel_drivers(const World& w) {
   CartelDrivers d;
   d.border_enforcement = w.policy.border_enforcement;
@@ -44,11 +34,11 @@ CartelDrivers cartel_drivers(const World& w) {
   d.guns_per_year = w.markets.guns_smuggled();
   d.returnees_recent = w.returnees_last_year;
   d.economy = w.markets.economy();
-  if (w.tick > 0) {
-    d.migrant_crossings =
-        (w.migrants.flow(Transition::mx_crossed) + w.migrants.flow(Transition::other_crossed)) /
-        w.dt();
-  }
+  d.migrant_crossings =
+      w.tick > 0
+          ? (w.migrants.flow(Transition::mx_crossed) + w.migrants.flow(Transition::other_crossed)) /
+                w.dt()
+          : w.start_flows.crossings;
   return d;
 }
 
@@ -99,7 +89,7 @@ Event make_event(const World& w, std::size_t actor, Action a, double magnitude) 
 Simulation::Simulation(const Config& cfg) : world_(std::make_unique<World>(cfg)) {
   World& w = *world_;
   // Levels at the start that mechanisms compare with.
-  w.base.encounters = w.migrants.expected_encounters(migrant_drivers(w)) / 12.0;
+  w.base.encounters = w.start_flows.encounters / 12.0;
   for (std::size_t r = 0; r < kRegions; ++r)
     w.base.region_members[r] = w.cartels.members_in_region(r);
   measure(w);

@@ -20,6 +20,7 @@ PolicyState initial_policy(const Config& cfg) {
   s.remain_in_mexico = p.remain_in_mexico;
   s.cartels_designated = p.cartels_designated;
   s.strikes_authorized = p.strikes_authorized;
+  s.prc_screening = p.prc_screening;
   s.enforcement_capacity = p.enforcement_capacity;
   s.atf_cooperation = cfg.markets.guns.initial_atf_cooperation;
   s.leader_bond = cfg.relationship.leader_bond;
@@ -35,7 +36,7 @@ PolicyState initial_policy(const Config& cfg) {
   return s;
 }
 
-CartelDrivers initial_cartel_drivers(const Config& cfg, const PolicyState& p) {
+CartelDrivers initial_cartel_drivers(const Config& cfg, const PolicyState& p, double crossings) {
   CartelDrivers d;
   d.border_enforcement = p.border_enforcement;
   d.mx_border_troops = p.mx_border_troops;
@@ -44,10 +45,20 @@ CartelDrivers initial_cartel_drivers(const Config& cfg, const PolicyState& p) {
   d.drug_revenue_usd = cfg.markets.drugs.cartel_revenue_usd;
   d.guns_per_year = cfg.markets.guns.guns_smuggled;
   d.economy = 1.0;
-  d.migrant_crossings = 0.0;  // set from the migrants in the simulation's first step
+  d.migrant_crossings = crossings;
   return d;
 }
 }  // namespace
+
+MigrantDrivers migrant_drivers(const World& w) {
+  MigrantDrivers d;
+  d.border_enforcement = w.policy.border_enforcement;
+  d.interior_enforcement = w.policy.interior_enforcement;
+  d.mx_border_troops = w.policy.mx_border_troops;
+  d.remain_in_mexico = w.policy.remain_in_mexico;
+  d.log_wage_ratio_change = w.markets.log_wage_ratio_change();
+  return d;
+}
 
 World::World(const Config& cfg)
     : config(cfg),
@@ -57,9 +68,10 @@ World::World(const Config& cfg)
       policy(initial_policy(cfg)) {
   const auto seed = cfg.simulation.seed, run = cfg.simulation.run;
   markets.build(cfg.markets, policy.atf_cooperation, policy.tariff_us_on_cn);
-  cartels.build(cfg.cartels, initial_cartel_drivers(cfg, policy), seed, run);
-  firms.build(cfg.firms, seed, run);
   migrants.build(cfg.migrants, seed, run);
+  start_flows = migrants.expected_flows(migrant_drivers(*this));
+  cartels.build(cfg.cartels, initial_cartel_drivers(cfg, policy, start_flows.crossings), seed, run);
+  firms.build(cfg.firms, seed, run);
   for (const auto& a : politics.actors()) event_actors.push_back(a.id);
   for (const char* c : {"us_government", "mx_government", "cartels", "prc", "cuba", "canada"})
     event_actors.emplace_back(c);

@@ -17,6 +17,9 @@
 
 namespace vecinos {
 
+/// What drives people's hazards in the world's current state.
+MigrantDrivers migrant_drivers(const World& w);
+
 /// Levels at the start that later values are compared with.
 struct Baseline {
   double trade = 1, remittances = 1, overdoses = 1, encounters = 1, homicides = 1;
@@ -44,9 +47,11 @@ struct World {
   Migrants migrants;
   Indicators indicators;
   Baseline base;
+  Migrants::Expected start_flows;  ///< migrant flows expected at the start (reference levels)
   double returnees_last_year = 0;  ///< Mexicans removed or returned, persons per year (smoothed)
   double deportations_mexican_cum = 0, interior_removals_mexican_cum = 0,
          deportations_other_cum = 0;
+  std::vector<double> recent_encounters;       ///< encounters of the last steps (a month's worth)
   double us_incumbent_party_won = -1;          ///< -1 before the 2028 election, then 0 or 1
   std::vector<CalendarEvent> calendar_events;  ///< scheduled events applied in the last step
   /// Everyone who can act or be acted upon in events: the political actors first (same
