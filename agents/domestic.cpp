@@ -71,27 +71,4 @@ void hold_election(World& w, CalendarEvent e) {
   }
 }
 
-Action review_usmca(World& w) {
-  // Each party scores the three outcomes with its president's utility (advisers and lobbies
-  // pressing); the U.S. can block an extension and can give notice; Mexico wants extension.
-  // The outcome is drawn by logit from the U.S. side's scores, since the extension needs every
-  // party's confirmation (USMCA Art. 34.7) and the seed puts the threat on the U.S. side.
-  const std::size_t us = w.politics.us_president();
-  const std::array<Action, 3> outcomes = {Action::usmca_extend, Action::usmca_renegotiate,
-                                          Action::usmca_withdrawal_notice};
-  std::array<double, 3> u{};
-  const double china_worry =
-      std::max(0.0, w.indicators[Ind::fdi_cn_mx_usd] / std::max(1.0, w.base.fdi_cn) - 1.0);
-  const double legal_worry = std::max(0.0, w.base.legal_certainty - w.policy.legal_certainty) * 4.0;
-  for (std::size_t k = 0; k < outcomes.size(); ++k) {
-    u[k] = action_utility(w, us, 0, outcomes[k]) + w.config.decisions.action_cost;
-    const double unhappy = w.policy.tension + china_worry + legal_worry;
-    if (k == 0) u[k] += 1.0 - 2.0 * unhappy;
-    if (k == 2) u[k] += 2.0 * unhappy - 1.5;
-  }
-  const auto& sim = w.config.simulation;
-  Rng r(sim.seed, sim.run, static_cast<std::uint64_t>(w.tick), 0, streams::kUsmcaReview);
-  return outcomes[r.logit_choice(u, w.config.decisions.temperature)];
-}
-
 }  // namespace vecinos

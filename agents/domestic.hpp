@@ -12,8 +12,5 @@ struct World;
 void update_domestic(World& w, double dt);
 /// A scheduled election: U.S. midterms, Mexican midterms or the U.S. presidential election.
 void hold_election(World& w, CalendarEvent e);
-/// The USMCA joint review (and the annual reviews that follow a failure to extend): returns
-/// the action the review ends in (extend, renegotiate or withdrawal notice).
-Action review_usmca(World& w);
 
 }  // namespace vecinos

@@ -72,6 +72,8 @@ void describe_config(schema::Record<Config>& cfg) {
   describe(cfg.section("firms", &Config::firms, "firms producing in Mexico"));
   describe(cfg.section("migrants", &Config::migrants,
                        "migrant populations, one agent per person or per `scale`"));
+  describe(cfg.section("usmca", &Config::usmca,
+                       "the USMCA joint review, settled by bargaining (model/bargain)"));
   describe(cfg.list("events", &Config::events, "dated actions forced by a scenario"));
 
   auto& rec = cfg.section("recording", &Config::recording,

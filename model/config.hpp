@@ -17,6 +17,7 @@
 #include "agents/markets_params.hpp"
 #include "agents/migrants.hpp"
 #include "agents/political_params.hpp"
+#include "agents/usmca_review.hpp"
 #include "model/date.hpp"
 #include "model/network.hpp"
 #include "model/schema.hpp"
@@ -87,6 +88,7 @@ struct Config {
   CartelParams cartels;
   FirmParams firms;
   MigrantParams migrants;
+  UsmcaParams usmca;
   std::vector<ForcedEvent> events;
   RecordingParams recording;
 };

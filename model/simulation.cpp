@@ -9,6 +9,7 @@
 #include "agents/decisions.hpp"
 #include "agents/domestic.hpp"
 #include "agents/measure.hpp"
+#include "agents/usmca_review.hpp"
 #include "model/errors.hpp"
 
 namespace vecinos {
@@ -84,6 +85,15 @@ Event make_event(const World& w, std::size_t actor, Action a, double magnitude) 
   return e;
 }
 
+// The USMCA review: bargained (agents/usmca_review.hpp), logged as the U.S. president's act
+// with the size of the change of terms as its magnitude.
+void settle_review(World& w, std::size_t us) {
+  w.policy.usmca_status = 1;
+  const ReviewResult r = review_usmca(w);
+  w.last_review = r;
+  apply_event(w, make_event(w, us, r.action, std::max(1e-9, r.change)));
+}
+
 }  // namespace
 
 Simulation::Simulation(const Config& cfg) : world_(std::make_unique<World>(cfg)) {
@@ -146,18 +156,12 @@ void Simulation::apply_calendar() {
     switch (e) {
       case CalendarEvent::inauguration: p.inaugurated = true; break;
       case CalendarEvent::usmca_review:
-        if (decisions) {
-          p.usmca_status = 1;
-          apply_event(w, make_event(w, us, review_usmca(w), 1.0));
-        }
+        if (decisions) settle_review(w, us);
         break;
       default: hold_election(w, e); break;
     }
   }
-  if (decisions && p.usmca_next_review_tick == w.tick) {
-    p.usmca_status = 1;
-    apply_event(w, make_event(w, us, review_usmca(w), 1.0));
-  }
+  if (decisions && p.usmca_next_review_tick == w.tick) settle_review(w, us);
   if (p.usmca_termination_tick == w.tick && p.usmca_status == 3)
     apply_event(w, make_event(w, us, Action::usmca_terminate, 1.0));
   const Date from = w.calendar.date(w.tick), to = w.calendar.date(w.tick + 1);

@@ -9,6 +9,7 @@
 #include "agents/migrants.hpp"
 #include "agents/policy_state.hpp"
 #include "agents/political.hpp"
+#include "agents/usmca_review.hpp"
 #include "model/calendar.hpp"
 #include "model/config.hpp"
 #include "model/event.hpp"
@@ -51,8 +52,9 @@ struct World {
   double returnees_last_year = 0;  ///< Mexicans removed or returned, persons per year (smoothed)
   double deportations_mexican_cum = 0, interior_removals_mexican_cum = 0,
          deportations_other_cum = 0;
-  std::vector<double> recent_encounters;       ///< encounters of the last steps (a month's worth)
-  double us_incumbent_party_won = -1;          ///< -1 before the 2028 election, then 0 or 1
+  std::vector<double> recent_encounters;  ///< encounters of the last steps (a month's worth)
+  ReviewResult last_review;               ///< the last USMCA review's bargaining (empty before one)
+  double us_incumbent_party_won = -1;     ///< -1 before the 2028 election, then 0 or 1
   std::vector<CalendarEvent> calendar_events;  ///< scheduled events applied in the last step
   /// Everyone who can act or be acted upon in events: the political actors first (same
   /// indices), then the collective actors (governments, cartels, the PRC, Cuba ...).

@@ -1,0 +1,117 @@
+#include "agents/usmca_review.hpp"
+
+#include <cmath>
+
+#include "model/bargain/smp.hpp"
+#include "model/world.hpp"
+
+namespace vecinos {
+
+void describe(schema::Record<UsmcaParams>& r) {
+  using P = UsmcaParams;
+  r.add("extend_threshold", &P::extend_threshold, 0.04,
+        "distance of the bargained terms from the status quo below which the parties extend")
+      .range(0.0, 1.0);
+  r.add("withdraw_threshold", &P::withdraw_threshold, 0.22,
+        "distance of the terms from the U.S. president's position above which a hawkish one gives "
+        "notice")
+      .range(0.0, 1.0);
+  r.add("withdraw_hawkishness", &P::withdraw_hawkishness, 0.6, "hawkishness needed to give notice")
+      .range(0.0, 1.0);
+  r.add("max_turns", &P::max_turns, 100, "bargaining turns at most").unit("turns").range(1, 10000);
+  auto& c = r.section("canada", &P::canada,
+                      "Canada, the third party to the review (not in the seed: assumptions)");
+  c.add("take_part", &CanadaParams::take_part, true, "whether Canada bargains in the review");
+  c.add("name", &CanadaParams::name, std::string("Canada"), "name for outputs");
+  c.add("capability", &CanadaParams::capability, 30.0, "relative power, on the presidents' scale")
+      .range(0.0, 1000.0);
+  c.array("position", &CanadaParams::position, kIssueNames, 0.0, 1.0, "0..1", "Canada's positions",
+          CanadaParams{}.position);
+  c.array("salience", &CanadaParams::salience, kIssueNames, 0.0, 1.0, "weight",
+          "Canada's saliences", CanadaParams{}.salience);
+}
+
+namespace {
+
+bargain::Actor review_actor(std::string name, double capability, const IssueVector& position,
+                            const IssueVector& salience) {
+  bargain::Actor a;
+  a.name = std::move(name);
+  a.capability = std::max(1e-6, capability);
+  double total = 0;
+  for (Issue i : kReviewIssues) total += salience[index(i)];
+  for (Issue i : kReviewIssues) {
+    a.position.push_back(position[index(i)]);
+    // Saliences renormalised to the review's issues (the SMP wants a sum at most 1, above 0).
+    a.salience.push_back(total > 0 ? 0.95 * salience[index(i)] / total
+                                   : 0.95 / kReviewIssues.size());
+  }
+  return a;
+}
+
+// Grievance hardens positions: each issue moves toward the end the actor leans to, by half its
+// side's grievance (a side that feels wronged bargains harder).
+IssueVector hardened(const World& w, std::size_t i) {
+  IssueVector x = w.politics.position(i);
+  const int side = w.politics.actor(i).country == Country::us   ? 0
+                   : w.politics.actor(i).country == Country::mx ? 1
+                                                                : -1;
+  if (side < 0) return x;
+  const double g = w.policy.grievance[static_cast<std::size_t>(side)];
+  for (double& v : x) v += 0.5 * g * ((v >= 0.5 ? 1.0 : 0.0) - v);
+  return x;
+}
+
+double weighted(const std::vector<double>& a, const std::vector<double>& b,
+                const std::vector<double>& w) {
+  double d = 0, total = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) d += w[k] * std::abs(a[k] - b[k]), total += w[k];
+  return total > 0 ? d / total : 0.0;
+}
+
+}  // namespace
+
+ReviewResult review_usmca(const World& w) {
+  const UsmcaParams& p = w.config.usmca;
+  const auto& pol = w.politics;
+  bargain::Problem problem;
+  problem.name = "USMCA joint review";
+  for (Issue i : kReviewIssues) problem.dimensions.emplace_back(kIssueNames[index(i)]);
+  for (std::size_t i = 0; i < pol.size(); ++i) {
+    const auto& a = pol.actor(i);
+    const bool party =
+        a.kind == ActorKind::president && (a.country == Country::us || a.country == Country::mx);
+    const bool congress = a.kind == ActorKind::legislature && a.country == Country::us;
+    if (party || congress || a.kind == ActorKind::lobby)
+      problem.actors.push_back(review_actor(a.id, a.capability, hardened(w, i), a.salience));
+  }
+  if (p.canada.take_part)
+    problem.actors.push_back(
+        review_actor(p.canada.name, p.canada.capability, p.canada.position, p.canada.salience));
+
+  bargain::Options options;
+  options.max_turns = p.max_turns;
+  options.seed = w.config.simulation.seed ^ (static_cast<std::uint64_t>(w.tick) << 32);
+  const bargain::Result r = bargain::solve(problem, options);
+
+  ReviewResult out;
+  for (const auto& a : problem.actors) out.actors.push_back(a.name);
+  out.outcome = r.outcome;
+  out.turns = static_cast<int>(r.turns.size()) - 1;
+  const std::size_t us = pol.us_president();
+  const auto us_actor = review_actor("", 1.0, hardened(w, us), pol.actor(us).salience);
+  std::vector<double> status_quo;
+  const IssueVector q = w.policy.status();
+  for (Issue i : kReviewIssues) status_quo.push_back(q[index(i)]);
+  out.change = weighted(out.outcome, status_quo, us_actor.salience);
+  out.us_gap = weighted(out.outcome, us_actor.position, us_actor.salience);
+  if (out.change < p.extend_threshold)
+    out.action = Action::usmca_extend;
+  else if (out.us_gap > p.withdraw_threshold && pol.actor(us).hawkishness >= p.withdraw_hawkishness)
+    out.action = Action::usmca_withdrawal_notice;
+  else
+    out.action = Action::usmca_renegotiate;
+  return out;
+}
+
+}  // namespace vecinos

@@ -1,0 +1,61 @@
+#pragma once
+// The USMCA joint review (M7), settled by bargaining: KTAB's spatial model of politics
+// (model/bargain) among the U.S. president, the Mexican president, Canada, the U.S. Congress
+// and the business lobbies, on the issues the review puts on the table, with each actor's
+// position, salience and capability taken from the world on the day of the review. Positions
+// are hardened by the grievance of the actor's side: each issue moves toward the end the actor
+// leans to by half the grievance.
+//
+// The negotiated terms are the SMP outcome o. With q the policy status quo on those issues
+// (PolicyState::status) and the U.S. president's saliences as weights:
+//   change = |o - q|   below extend_threshold: the parties confirm the agreement (extend);
+//   gap    = |o - x_us| above withdraw_threshold, for a hawkish U.S. president: notice of
+//            withdrawal; otherwise: renegotiation (then annual reviews, Art. 34.7).
+#include <array>
+#include <string>
+#include <vector>
+
+#include "agents/actions.hpp"
+#include "model/issues.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos {
+
+struct World;
+
+struct CanadaParams {
+  bool take_part = true;
+  std::string name = "Canada";
+  double capability = 30;
+  IssueVector position{0.5, 0.6, 0.7, 0.8, 0.7, 0.7};
+  IssueVector salience{0.05, 0.1, 0.05, 0.4, 0.3, 0.1};
+};
+
+struct UsmcaParams {
+  double extend_threshold = 0.04;  ///< change of terms below which the parties extend
+  double withdraw_threshold =
+      0.22;  ///< U.S. president's distance from the terms that makes it leave
+  double withdraw_hawkishness = 0.6;  ///< ... if at least this hawkish
+  int max_turns = 100;                ///< bargaining turns at most
+  CanadaParams canada;
+};
+
+void describe(schema::Record<UsmcaParams>& r);
+
+/// The issues the review bargains over, in this order.
+inline constexpr std::array<Issue, 4> kReviewIssues = {Issue::china, Issue::legal_investment,
+                                                       Issue::migration, Issue::drugs_security};
+
+struct ReviewResult {
+  Action action = Action::usmca_extend;
+  std::vector<std::string> actors;
+  std::vector<double> outcome;  ///< negotiated terms on kReviewIssues (0..1)
+  double change = 0;            ///< distance of the terms from the status quo
+  double us_gap = 0;            ///< distance of the terms from the U.S. president's position
+  int turns = 0;
+};
+
+/// Runs the review bargaining in the world's current state.
+ReviewResult review_usmca(const World& w);
+
+}  // namespace vecinos

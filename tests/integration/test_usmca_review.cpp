@@ -1,0 +1,85 @@
+// The USMCA joint review is settled by the spatial model of politics among the presidents,
+// Canada, the U.S. Congress and the business lobbies (agents/usmca_review.hpp).
+#include <doctest/doctest.h>
+
+#include "agents/usmca_review.hpp"
+#include "tests/support/run_model.hpp"
+
+using namespace vecinos;
+using namespace vecinos::test;
+
+namespace {
+Simulation at_review(std::vector<Override> more = {}) {
+  more.push_back({"simulation.end=2026-07-15"});
+  return Simulation(config_of("configs/baseline.yaml", small(std::move(more))));
+}
+}  // namespace
+
+TEST_CASE("the review happens on its date, is one event, and sets usmca_status") {
+  for (int seed : {1, 2, 3}) {
+    const auto h =
+        run_file("configs/baseline.yaml",
+                 small({{"simulation.end=2026-07-15"}, {fmt::format("simulation.seed={}", seed)}}));
+    int reviews = 0;
+    Action outcome = Action::conciliate;
+    for (const auto& e : h.events) {
+      if (e.action == Action::usmca_extend || e.action == Action::usmca_renegotiate ||
+          e.action == Action::usmca_withdrawal_notice) {
+        ++reviews;
+        outcome = e.action;
+        CHECK(e.date <= Date(2026, 7, 1));
+        CHECK(e.date + 7 > Date(2026, 7, 1));
+      }
+    }
+    REQUIRE(reviews == 1);
+    const double status = h.last(Ind::usmca_status);
+    CHECK(status == (outcome == Action::usmca_extend        ? 0
+                     : outcome == Action::usmca_renegotiate ? 2
+                                                            : 3));
+  }
+}
+
+TEST_CASE(
+    "the bargaining table holds the presidents, the U.S. Congress, the lobbies and Canada (if it "
+    "takes part)") {
+  auto sim = at_review();
+  const auto r = review_usmca(sim.world());
+  const std::vector<std::string> expected = {"mx",          "us",          "us_congress",
+                                             "mx_business", "us_business", "Canada"};
+  CHECK(r.actors == expected);
+  CHECK(r.outcome.size() == kReviewIssues.size());
+  auto without = at_review({{"usmca.canada.take_part=false"}});
+  CHECK(review_usmca(without.world()).actors.size() == 5);
+}
+
+TEST_CASE(
+    "terms close to the status quo are extended; a wronged hawkish U.S. far from the terms gives "
+    "notice") {
+  auto sim = at_review({{"usmca.canada.take_part=false"}});
+  World& w = sim.world();
+  // Everyone at the table already wants what is in force: the bargain changes nothing.
+  std::vector<IssueVector> at_status(w.politics.size(), w.policy.status());
+  w.politics.commit_positions(at_status);
+  const auto calm = review_usmca(w);
+  CHECK(calm.change < 1e-6);
+  CHECK(calm.action == Action::usmca_extend);
+
+  auto hard = at_review({{"presidents.us.hawkishness=0.9"}, {"usmca.withdraw_threshold=0.05"}});
+  hard.world().policy.grievance[0] = 1.0;
+  const auto r = review_usmca(hard.world());
+  CHECK(r.us_gap > 0.05);
+  CHECK(r.action == Action::usmca_withdrawal_notice);
+}
+
+TEST_CASE(
+    "the review's bargaining is deterministic and its outcome lies within the actors' range") {
+  auto a = at_review();
+  auto b = at_review();
+  const auto ra = review_usmca(a.world()), rb = review_usmca(b.world());
+  CHECK(ra.outcome == rb.outcome);
+  CHECK(ra.action == rb.action);
+  for (double x : ra.outcome) {
+    CHECK(x >= 0.0);
+    CHECK(x <= 1.0);
+  }
+}
