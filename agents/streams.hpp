@@ -2,6 +2,7 @@
 // Every random stream of the model, listed once so that no two components share one
 // (ns-3's AssignStreams idea). A draw is keyed by (seed, run) with counter
 // (tick, agent, stream, block); see model/rng.hpp.
+#include "model/bargain/options.hpp"
 #include "model/rng.hpp"
 
 namespace vecinos::streams {
