@@ -19,5 +19,6 @@ Action add_validate(CLI::App& app);
 Action add_config(CLI::App& app);
 Action add_bargain(CLI::App& app);
 Action add_inspect(CLI::App& app);
+Action add_bench(CLI::App& app, const StopFlag& stop);
 
 }  // namespace vecinos::cli

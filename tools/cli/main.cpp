@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_bargain(a); });
   add("inspect", "describe a run history file (status, sizes, final indicators)",
       [](CLI::App& a) { return vecinos::cli::add_inspect(a); });
+  add("bench", "time a configuration (no recording): ticks/s, agent-updates/s, peak memory",
+      [](CLI::App& a) { return vecinos::cli::add_bench(a, g_stop); });
 
   try {
     app.parse(argc, argv);

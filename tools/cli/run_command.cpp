@@ -47,7 +47,9 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
   app.add_option("--seed", a->seed, "random seed (overrides simulation.seed)");
   app.add_option("--threads", a->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
-  app.add_option("--set", a->sets, "override a config key: --set key.path=value (repeatable)");
+  app.add_option("--set", a->sets, "override a config key: --set key.path=value (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-o,--output", a->output,
                  "HDF5 history to write (default runs/<config>-seed<N>.h5; output/SCHEMA.md)");
   app.add_flag("--force", a->force, "overwrite an existing history file given with -o");
