@@ -290,6 +290,10 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
       msg += fmt::format("; did you mean '{}'?", s);
     diags.error(where(path), path, msg + " (" + ids_hint(president_ids) + ")");
   }
+  for (const auto& [id, o] : cfg.cartels.organizations) {
+    const std::string path = "cartels.organizations." + id + ".regions";
+    if (o.regions.empty()) diags.error(where(path), path, "an organisation needs at least one region");
+  }
   for (Country c : {Country::us, Country::mx}) {
     int n = 0;
     for (const auto& [id, p] : cfg.presidents) n += p.country == c ? 1 : 0;
