@@ -85,17 +85,22 @@ void Migrants::build(const MigrantParams& p, std::uint64_t seed, std::uint64_t r
   const auto communities = static_cast<std::uint32_t>(std::max(1, p.origin_communities));
   std::vector<std::uint32_t> community(n);
   std::vector<std::uint8_t> group_status(n);
-  {
-    std::size_t j = 0;
-    for (const auto& [status, count] : groups)
-      for (std::size_t k = 0; k < count; ++k, ++j) {
-        Rng r(seed, run, 0, j, streams::kMigrantBuild);
-        const bool mx = mexican(u8(status));
-        community[j] = mx ? static_cast<std::uint32_t>(r.below(towns))
-                          : towns + static_cast<std::uint32_t>(r.below(communities));
-        group_status[j] = u8(status);
-      }
-  }
+  std::array<std::size_t, groups.size() + 1> group_end{};
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    group_end[g + 1] = group_end[g] + groups[g].second;
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
+        for (std::size_t j = rg.begin(); j != rg.end(); ++j) {
+          std::size_t g = 0;
+          while (j >= group_end[g + 1]) ++g;
+          const S status = groups[g].first;
+          Rng r(seed, run, 0, j, streams::kMigrantBuild);
+          community[j] = mexican(u8(status))
+                             ? static_cast<std::uint32_t>(r.below(towns))
+                             : towns + static_cast<std::uint32_t>(r.below(communities));
+          group_status[j] = u8(status);
+        }
+      });
   // Order people by community (counting sort, stable) so that kin are near in memory.
   const std::size_t ncomm = static_cast<std::size_t>(towns) + communities;
   std::vector<std::size_t> start(ncomm + 1, 0);
@@ -103,7 +108,14 @@ void Migrants::build(const MigrantParams& p, std::uint64_t seed, std::uint64_t r
   for (std::size_t c = 0; c < ncomm; ++c) start[c + 1] += start[c];
   std::vector<std::size_t> pos(start.begin(), start.end() - 1);
   std::vector<std::uint32_t> original(n);  // original draw index of the person at each slot
-  for (std::size_t j = 0; j < n; ++j) original[pos[community[j]]++] = static_cast<std::uint32_t>(j);
+  std::vector<std::uint32_t> slot_community(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::size_t slot = pos[community[j]]++;
+    original[slot] = static_cast<std::uint32_t>(j);
+    slot_community[slot] = community[j];
+  }
+  community.clear();
+  community.shrink_to_fit();
 
   status_.resize(n);
   next_status_.resize(n);
@@ -113,39 +125,45 @@ void Migrants::build(const MigrantParams& p, std::uint64_t seed, std::uint64_t r
   threshold_.resize(n);
   mult_.resize(n);
   remit_.resize(n);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ties;
-  ties.reserve(n * static_cast<std::size_t>(std::max(0, p.kin_ties)));
-  for (std::size_t c = 0; c < ncomm; ++c) {
-    const std::size_t b = start[c], e = start[c + 1];
-    for (std::size_t i = b; i < e; ++i) {
-      const std::uint32_t j = original[i];
-      Rng r(seed, run, 1, j, streams::kMigrantBuild);
-      status_[i] = group_status[j];
-      threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
-      mult_[i] = lognormal_mean1(r, p.heterogeneity);
-      const double mean = status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
-      remit_[i] = static_cast<float>(mean) * lognormal_mean1(r, p.remit_dispersion);
-      if (e - b < 2) continue;
-      Rng rk(seed, run, 0, j, streams::kMigrantKin);
-      for (int k = 0; k < p.kin_ties; ++k) {
-        std::size_t src = b + rk.below(e - b - 1);
-        if (src >= i) ++src;  // anyone in the community but oneself
-        ties.emplace_back(static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(i));
-      }
-    }
+  // Each person has kin_ties in-ties from others of its community (none when alone in it);
+  // ties are laid out by target, so the kin layer is built without a global sort.
+  const auto k_ties = static_cast<std::size_t>(std::max(0, p.kin_ties));
+  std::vector<std::size_t> first_tie(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = slot_community[i];
+    first_tie[i + 1] = first_tie[i] + (start[c + 1] - start[c] >= 2 ? k_ties : 0);
   }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ties(first_tie[n]);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
+        for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
+          const std::uint32_t j = original[i];
+          const std::size_t b = start[slot_community[i]], e = start[slot_community[i] + 1];
+          Rng r(seed, run, 1, j, streams::kMigrantBuild);
+          status_[i] = group_status[j];
+          threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
+          mult_[i] = lognormal_mean1(r, p.heterogeneity);
+          const double mean = status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
+          remit_[i] = static_cast<float>(mean) * lognormal_mean1(r, p.remit_dispersion);
+          Rng rk(seed, run, 0, j, streams::kMigrantKin);
+          for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) {
+            std::size_t src = b + rk.below(e - b - 1);
+            if (src >= i) ++src;  // anyone in the community but oneself
+            ties[t] = {static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(i)};
+          }
+        }
+      });
   std::vector<float> weights(ties.size(), 1.0f);
   kin_ = CsrLayer(n, std::move(ties), std::move(weights), EdgeType::kin);
   next_status_ = status_;
 
   // Reference shares of ties abroad: hazards are calibrated at the initial network.
-  double sum_mx = 0, n_mx = 0, sum_o = 0, n_o = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (status_[i] == u8(S::mx_home)) sum_mx += share_abroad(i, status_), n_mx += 1;
-    if (status_[i] == u8(S::origin)) sum_o += share_abroad(i, status_), n_o += 1;
-  }
-  net_ref_mx_ = n_mx > 0 ? sum_mx / n_mx : 0.0;
-  net_ref_other_ = n_o > 0 ? sum_o / n_o : 0.0;
+  const auto ref = deterministic_sums<4>(n, [&](std::size_t i, std::array<double, 4>& a) {
+    if (status_[i] == u8(S::mx_home)) a[0] += share_abroad(i, status_), a[1] += 1;
+    if (status_[i] == u8(S::origin)) a[2] += share_abroad(i, status_), a[3] += 1;
+  });
+  net_ref_mx_ = ref[1] > 0 ? ref[0] / ref[1] : 0.0;
+  net_ref_other_ = ref[3] > 0 ? ref[2] / ref[3] : 0.0;
   summarise();
   initial_remittances_ = remittances_;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "model/errors.hpp"
 
@@ -53,23 +54,41 @@ CsrLayer::CsrLayer(std::size_t vertices, std::vector<std::pair<std::uint32_t, st
                    std::vector<float> weights, EdgeType type)
     : type_(type) {
   if (edges.size() != weights.size()) throw RuntimeError("CsrLayer: one weight per edge is needed");
-  // Reverse every edge (target -> source) and sort by (target, source), carrying the weights, so
-  // the CSR rows are in-neighbour lists in a canonical order.
+  // Rows are in-neighbour lists in a canonical order: by target, then source, then weight.
+  // Edges given already grouped by target (the usual way a layer is generated) only need each
+  // row sorted; otherwise they are sorted as a whole.
+  const auto key = [&](std::uint32_t a) {
+    return std::tuple(edges[a].second, edges[a].first, weights[a]);
+  };
   std::vector<std::uint32_t> order(edges.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::pair(edges[a].second, edges[a].first) < std::pair(edges[b].second, edges[b].first);
-  });
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> reversed;
-  reversed.reserve(edges.size());
+  const bool by_target = std::is_sorted(
+      edges.begin(), edges.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (by_target) {
+    std::size_t b = 0;
+    while (b < order.size()) {
+      std::size_t e = b + 1;
+      while (e < order.size() && edges[e].second == edges[b].second) ++e;
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(b),
+                order.begin() + static_cast<std::ptrdiff_t>(e),
+                [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+      b = e;
+    }
+  } else {
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> reversed(edges.size());
   weights_.resize(weights.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     const auto& [s, t] = edges[order[i]];
-    reversed.emplace_back(t, s);
+    reversed[i] = {t, s};
     weights_[i] = weights[order[i]];
   }
   edges.clear();
   edges.shrink_to_fit();
+  order.clear();
+  order.shrink_to_fit();
   g_ = Graph(boost::edges_are_sorted, reversed.begin(), reversed.end(),
              static_cast<std::uint32_t>(vertices));
   g_.m_forward.m_column.shrink_to_fit();  // construction may leave spare capacity

@@ -3,7 +3,10 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
+
+#include <tbb/task_arena.h>
 
 #include <fmt/format.h>
 
@@ -46,8 +49,12 @@ Action add_bench(CLI::App& app, const StopFlag& stop) {
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     using clock = std::chrono::steady_clock;
+    // The world is built on the same number of threads as it runs on.
+    tbb::task_arena arena(threads);
+    std::unique_ptr<Simulation> built;
     const auto t0 = clock::now();
-    Simulation sim(loaded.config);
+    arena.execute([&] { built = std::make_unique<Simulation>(loaded.config); });
+    Simulation& sim = *built;
     const auto t1 = clock::now();
     sim.run({threads, &stop});
     const auto t2 = clock::now();
