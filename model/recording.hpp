@@ -2,6 +2,9 @@
 // What a run offers to record, described by the world itself so that writers (output/) need no
 // domain knowledge: groups of agents with static attributes and per-tick state columns,
 // population aggregates, and named series. The HDF5 writer walks these tables.
+//
+// Every value function only reads the world and must be safe to call concurrently (the writer
+// fills columns in parallel between ticks).
 #include <cstdint>
 #include <functional>
 #include <string>

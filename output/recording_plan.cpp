@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "agents/streams.hpp"
 #include "model/rng.hpp"
 #include "model/world.hpp"
 
 namespace vecinos {
 
 namespace {
-/// The panel's own random stream: its draws never feed the simulation, so sharing a number
-/// with a model stream could not change results; it is still kept apart ("rec" in ASCII).
-constexpr StreamId kPanelStream = 0x00726563;
+/// The panel's own random stream (agents/streams.hpp): its draws never feed the simulation.
+constexpr StreamId kPanelStream = streams::kRecordingPanel;
 
 std::size_t selected(int last_tick, int every) {
   if (last_tick <= 0) return 1;

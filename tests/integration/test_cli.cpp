@@ -9,7 +9,8 @@ const std::string kBaseline = "'" + source_path("configs/baseline.yaml") + "'";
 }
 
 TEST_CASE("vecinos run prints the baseline summary and exits 0") {
-  const auto r = run_vecinos("run " + kBaseline + " --threads 2 --set simulation.end=2025-06-01");
+  const auto r =
+      run_vecinos("run " + kBaseline + " --threads 2 --no-history --set simulation.end=2025-06-01");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("vecinos run complete") != std::string::npos);
   CHECK(r.out.find("relationship_tension") != std::string::npos);

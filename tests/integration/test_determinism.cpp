@@ -8,8 +8,8 @@ using namespace vecinos::test;
 
 namespace {
 std::string digest_of(const std::string& args) {
-  const auto r =
-      run_vecinos("run '" + source_path("configs/baseline.yaml") + "' -q --digest " + args);
+  const auto r = run_vecinos("run '" + source_path("configs/baseline.yaml") +
+                             "' -q --no-history --digest " + args);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   std::smatch m;
   REQUIRE(std::regex_search(r.out, m, std::regex("digest ([0-9a-f]{16})")));
