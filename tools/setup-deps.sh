@@ -4,6 +4,7 @@
 #
 #   tools/setup-deps.sh            build and test dependencies
 #   tools/setup-deps.sh --cluster  also Open MPI and Slurm/munge (sweep integration tests)
+#   tools/setup-deps.sh --bench    also GNU time (tools/bench/recording_overhead.sh)
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,9 @@ packages=(
 )
 if [[ "${1:-}" == "--cluster" ]]; then
   packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)
+fi
+if [[ "${1:-}" == "--cluster" || "${1:-}" == "--bench" ]]; then
+  packages+=(time)
 fi
 
 missing=()

@@ -19,7 +19,7 @@ while getopts "b:n:" opt; do
 done
 shift $((OPTIND - 1))
 config=configs/baseline.yaml
-if [[ $# -gt 0 && $1 != "--" ]]; then config=$1; shift; fi
+if [[ $# -gt 0 && $1 != -* ]]; then config=$1; shift; fi
 [[ ${1:-} == "--" ]] && shift
 exe=$build/tools/vecinos
 [[ -x $exe ]] || { echo "recording_overhead: no $exe; build it first (cmake --build $build --target vecinos)" >&2; exit 2; }
