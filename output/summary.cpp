@@ -24,6 +24,16 @@ void SummaryObserver::on_start(const World& w) {
   first_date_ = w.date.iso();
 }
 
+void SummaryObserver::on_tick(const World& w) {
+  for (const Event& e : w.events) {
+    const auto a = static_cast<std::size_t>(e.action);
+    if (count_[a]++ == 0) {
+      first_seen_[a] = e.date.iso();
+      first_actor_[a] = w.event_actors[e.actor];
+    }
+  }
+}
+
 void SummaryObserver::on_finish(const World& w, RunStatus status) {
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
@@ -31,8 +41,23 @@ void SummaryObserver::on_finish(const World& w, RunStatus status) {
   s += fmt::format("vecinos run {}: {} .. {}, {} ticks of {} days, seed {}, {:.2f} s\n",
                    name(status), first_date_, w.date.iso(), w.tick, w.calendar.days_per_tick(),
                    w.config.simulation.seed, secs);
-  s += fmt::format("actors: {} political ({} advice/diplomatic edges)\n", w.politics.size(),
-                   w.elite.edge_count());
+  s += fmt::format(
+      "agents: {} political actors ({} elite edges), {} cartel cells, {} firm agents, {} people "
+      "agents "
+      "(each {} persons)\n",
+      w.politics.size(), w.elite.edge_count(), w.cartels.size(), w.firms.size(), w.migrants.size(),
+      w.migrants.scale());
+  int total = 0;
+  for (int c : count_) total += c;
+  s += fmt::format("events: {}", total);
+  if (total > 0) {
+    s += "; first of each (count):";
+    for (std::size_t a = 0; a < kActionCount; ++a)
+      if (count_[a] > 0)
+        s += fmt::format("\n  {:<28} {} by {} ({})", name(static_cast<Action>(a)), first_seen_[a],
+                         first_actor_[a], count_[a]);
+  }
+  s += "\n";
   s += fmt::format("{:<28} {:>12} {:>12}  {}\n", "indicator", first_date_, w.date.iso(), "units");
   for (std::size_t i = 0; i < kIndicatorCount; ++i) {
     const double last = w.indicators.values()[i];
