@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "tests/support/process.hpp"
 
 using namespace vecinos::test;
@@ -64,4 +66,15 @@ TEST_CASE("vecinos config --reference lists keys with type, unit, default and he
       r.out.find("simulation.days_per_tick\n    an integer (days), default 7; allowed: 1 .. 366") !=
       std::string::npos);
   CHECK(r.out.find("presidents.<id>.forbearance") != std::string::npos);
+}
+
+TEST_CASE("every config shipped in configs/ validates") {
+  std::string files;
+  for (const char* dir : {"configs", "configs/scenarios"})
+    for (const auto& f : std::filesystem::directory_iterator(source_path(dir)))
+      if (f.path().extension() == ".yaml") files += " '" + f.path().string() + "'";
+  const auto r = run_vecinos("validate" + files);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(r.out.find("full_scale.yaml: ok") != std::string::npos);
+  CHECK(r.out.find("status_quo.yaml: ok") != std::string::npos);
 }
