@@ -34,7 +34,7 @@ struct OrganizationParams {
 
 struct CartelParams {
   double total_members = 175000;
-  int max_cells = 600;  ///< splits stop when there are this many cells
+  int max_cells = 400;  ///< splits stop when there are this many cells
   std::map<std::string, OrganizationParams> organizations;
   double recruitment_per_week = 350;
   double conflict_member_share = 0.5;  ///< share of conflict deaths that are cartel members

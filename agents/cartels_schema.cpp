@@ -18,7 +18,7 @@ void describe(schema::Record<CartelParams>& r) {
   o.int_list("regions", &OrganizationParams::regions, {0}, 0, static_cast<int>(kRegions) - 1,
              "Mexican states its cells are in, cells assigned in turn (0-5 are the border states; "
              "the list is kRegionNames in agents/cartels.cpp)");
-  r.add("max_cells", &P::max_cells, 600,
+  r.add("max_cells", &P::max_cells, 400,
         "cells at most; leaderless cells no longer split beyond it")
       .range(1, 1000000);
   r.add("recruitment_per_week", &P::recruitment_per_week, 350.0,

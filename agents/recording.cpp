@@ -116,7 +116,7 @@ AgentTable firm_table() {
        [](const World& w, std::size_t i) { return static_cast<double>(w.firms.status(i)); }},
       {"choice", "code", "0 none, 1 invest, 2 hold, 3 divest, 4 relocate, 5 enter", DType::u8,
        [](const World& w, std::size_t i) { return static_cast<double>(w.firms.choice(i)); }},
-      {"capital", "USD", "capital in Mexico", DType::f64,
+      {"capital", "USD", "capital in Mexico", DType::f32,
        [](const World& w, std::size_t i) { return w.firms.capital(i) * w.firms.scale(); }},
       {"exports", "USD/year", "exports to the U.S.", DType::f64,
        [](const World& w, std::size_t i) { return w.firms.exports(i) * w.firms.scale(); },
