@@ -20,6 +20,13 @@ target_link_libraries(vecinos_hdf5 INTERFACE ${HDF5_LIBRARIES})
 target_compile_definitions(vecinos_hdf5 INTERFACE ${HDF5_DEFINITIONS})
 add_library(vecinos::hdf5 ALIAS vecinos_hdf5)
 
+# MPI (C API) for `vecinos sweep run --mpi`: optional, on when found (Debian: libopenmpi-dev).
+find_package(MPI COMPONENTS C QUIET)
+option(VECINOS_MPI "MPI dispatch of sweep tasks (vecinos sweep run --mpi)" ${MPI_C_FOUND})
+if(VECINOS_MPI AND NOT MPI_C_FOUND)
+  message(FATAL_ERROR "VECINOS_MPI is ON but no MPI C library was found (Debian: libopenmpi-dev)")
+endif()
+
 if(VECINOS_BUILD_TESTS)
   find_package(doctest REQUIRED)
 endif()

@@ -20,5 +20,8 @@ Action add_config(CLI::App& app);
 Action add_bargain(CLI::App& app);
 Action add_inspect(CLI::App& app);
 Action add_bench(CLI::App& app, const StopFlag& stop);
+/// `vecinos sweep ...`; `on_signal` stores a signal in `stop` (for the extra signals a sweep
+/// catches: SIGUSR1 from Slurm).
+Action add_sweep(CLI::App& app, const StopFlag& stop, void (*on_signal)(int));
 
 }  // namespace vecinos::cli

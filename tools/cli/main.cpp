@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_inspect(a); });
   add("bench", "time a configuration (no recording): ticks/s, agent-updates/s, peak memory",
       [](CLI::App& a) { return vecinos::cli::add_bench(a, g_stop); });
+  add("sweep", "parameter sweeps: plan, run (locally, Slurm, MPI), slurm script, collect",
+      [](CLI::App& a) { return vecinos::cli::add_sweep(a, g_stop, on_signal); });
 
   try {
     app.parse(argc, argv);

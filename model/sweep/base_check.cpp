@@ -1,0 +1,214 @@
+#include "model/sweep/base_check.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "model/schema_values.hpp"
+#include "model/suggest.hpp"
+
+namespace vecinos::sweep {
+namespace {
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (true) {
+    const auto dot = path.find('.', begin);
+    out.push_back(path.substr(begin, dot == std::string::npos ? dot : dot - begin));
+    if (dot == std::string::npos) return out;
+    begin = dot + 1;
+  }
+}
+
+std::string join(const std::vector<std::string>& segs, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i > 0 ? "." : "") + segs[i];
+  return out;
+}
+
+/// What the schema declares at a key path: a value of some type, a section, or nothing known.
+struct KeyInfo {
+  const schema::RefEntry* leaf = nullptr;   ///< the key is a value
+  const schema::RefEntry* under = nullptr;  ///< the key is a section holding this entry
+};
+
+bool segment_matches(const std::string& pattern, const std::string& seg) {
+  return pattern == seg || pattern == "<id>";
+}
+
+KeyInfo key_info(const std::vector<std::string>& segs, const std::vector<schema::RefEntry>& refs) {
+  KeyInfo k;
+  for (const auto& r : refs) {
+    const auto pat = split(r.path);
+    if (pat.size() < segs.size()) continue;
+    bool match = true;
+    for (std::size_t i = 0; i < segs.size() && match; ++i) match = segment_matches(pat[i], segs[i]);
+    if (!match) continue;
+    if (pat.size() == segs.size()) {
+      k.leaf = &r;
+      return k;
+    }
+    if (k.under == nullptr) k.under = &r;
+  }
+  return k;
+}
+
+/// Ids of the entries of the map at `prefix` in a loaded config (from its origin table).
+std::vector<std::string> ids_under(const schema::OriginTable& origins, const std::string& prefix) {
+  std::vector<std::string> ids;
+  const std::string start = prefix + ".";
+  for (auto it = origins.lower_bound(start); it != origins.end(); ++it) {
+    if (it->first.compare(0, start.size(), start) != 0) break;
+    const std::string rest = it->first.substr(start.size());
+    const std::string id = rest.substr(0, rest.find('.'));
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+  return ids;
+}
+
+/// Loads the base with `sets`; returns the diagnostics (empty when it loads).
+std::vector<Diagnostic> try_load(const std::filesystem::path& base,
+                                 const std::vector<Override>& sets) {
+  try {
+    (void)load_config(base, sets);
+    return {};
+  } catch (const ConfigError& e) {
+    return e.diagnostics();
+  }
+}
+
+std::string origin_of_override(const Override& o) {
+  return "--set " + o.text;
+}
+
+/// Reports the diagnostics of loading the base with `extra` (after `sets`) at `at`.
+void report_value(const std::filesystem::path& base, std::vector<Override> sets,
+                  const Override& extra, const Origin& at, const std::string& key,
+                  Diagnostics& diags) {
+  sets.push_back(extra);
+  for (const auto& d : try_load(base, sets)) {
+    if (d.where.file == origin_of_override(extra))
+      diags.error(at, key, d.key == key || d.key.empty() ? d.message : d.key + ": " + d.message);
+    else
+      diags.error(at, key, "with this value, the config does not load: " + d.str());
+  }
+}
+
+void check_parameter(const Sweep& s, Parameter& p, const LoadedConfig& loaded,
+                     const std::vector<Override>& sets, const std::vector<schema::RefEntry>& refs,
+                     Diagnostics& diags) {
+  if (p.path == "simulation.seed") {
+    diags.error(p.origin, p.path,
+                "the seed of each task is derived from the sweep's `seed` and the task's point "
+                "and replicate; vary `replicates` instead");
+    return;
+  }
+  const auto segs = split(p.path);
+  const KeyInfo info = key_info(segs, refs);
+  // Map entries (presidents.<id>...) must name an entry of the base: a new id would be an
+  // incomplete actor.
+  if (const schema::RefEntry* r = info.leaf != nullptr ? info.leaf : info.under) {
+    const auto pat = split(r->path);
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+      if (pat[i] != "<id>") continue;
+      if (loaded.origins.count(join(segs, i + 1)) != 0) continue;
+      const std::string map = join(segs, i);
+      const auto ids = ids_under(loaded.origins, map);
+      std::string msg = fmt::format("the base config has no '{}' in {}", segs[i], map);
+      if (auto m = closest_match(segs[i], ids); !m.empty())
+        msg += fmt::format("; did you mean '{}'?", m);
+      diags.error(p.origin, p.path,
+                  msg + fmt::format(" (ids: {}); a sweep varies entries of the base, it does "
+                                    "not add new ones",
+                                    fmt::join(ids, ", ")));
+      return;
+    }
+  }
+  if (samples_bounds(s.design)) {
+    if (info.leaf != nullptr) {
+      const std::string& type = info.leaf->type;
+      if (type != "a number" && type != "an integer") {
+        diags.error(p.origin, p.path,
+                    fmt::format("design {} samples numbers between bounds, but this key holds {}; "
+                                "use the grid or list design to give its values",
+                                name(s.design), type));
+        return;
+      }
+      p.integer = type == "an integer";
+    } else if (info.under != nullptr) {
+      diags.error(p.origin, p.path,
+                  fmt::format("this is a section of the config, not a number (its keys include "
+                              "{}); design {} samples numbers",
+                              info.under->path, name(s.design)));
+      return;
+    }
+    if (p.integer) {
+      for (std::size_t i = 0; i < 2; ++i) {
+        const double b = i == 0 ? p.min : p.max;
+        if (b != std::floor(b)) {
+          diags.error(p.value_origins[i], p.path + (i == 0 ? ".min" : ".max"),
+                      fmt::format("{} holds whole numbers; write whole bounds", p.path));
+          return;
+        }
+      }
+      p.values = {fmt::format("{}", static_cast<std::int64_t>(p.min)),
+                  fmt::format("{}", static_cast<std::int64_t>(p.max))};
+    }
+  }
+  for (std::size_t i = 0; i < p.values.size(); ++i)
+    report_value(s.base, sets, Override{p.path + "=" + p.values[i]}, p.value_origins[i], p.path,
+                 diags);
+}
+
+}  // namespace
+
+void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
+  const YamlNode* base_node = root.find("base");
+  const Origin base_at = base_node != nullptr ? base_node->origin : root.origin;
+  if (!std::filesystem::is_regular_file(s.base)) {
+    diags.error(base_at, "base",
+                fmt::format("cannot read config file '{}': no such file", s.base.string()));
+    return;
+  }
+  if (const auto errors = try_load(s.base, {}); !errors.empty()) {
+    diags.error(
+        base_at, "base",
+        fmt::format("the base config {} does not load (its errors follow)", s.base.string()));
+    for (const auto& d : errors) diags.error(d.where, d.key, d.message);
+    return;
+  }
+
+  std::vector<Override> sets;
+  for (const auto& st : s.sets) {
+    if (st.path == "simulation.seed") {
+      diags.error(st.origin, "set." + st.path,
+                  "the seed of each task is derived from the sweep's `seed`; set that instead");
+      continue;
+    }
+    for (const auto& p : s.parameters)
+      if (p.path == st.path)
+        diags.error(st.origin, "set." + st.path,
+                    "this key is also a parameter of the sweep; give it in one place only");
+    sets.push_back(st.as_override());
+  }
+  if (!diags.empty()) return;
+  for (const auto& d : try_load(s.base, sets)) {
+    bool placed = false;
+    for (std::size_t i = 0; i < s.sets.size() && !placed; ++i) {
+      if (d.where.file != origin_of_override(sets[i])) continue;
+      diags.error(s.sets[i].origin, d.key, d.message);
+      placed = true;
+    }
+    if (!placed) diags.error(root.find("set")->origin, "set", "with these settings: " + d.str());
+  }
+  if (!diags.empty()) return;
+
+  const LoadedConfig loaded = load_config(s.base, sets);
+  const auto refs = config_schema().reference();
+  for (auto& p : s.parameters) check_parameter(s, p, loaded, sets, refs, diags);
+}
+
+}  // namespace vecinos::sweep

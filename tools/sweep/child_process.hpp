@@ -1,0 +1,43 @@
+#pragma once
+// A child process whose error output is captured through a pipe (for the tasks of a sweep:
+// each task is `vecinos run ...` in its own process, so a crash or a bad override stays in that
+// task). Started with posix_spawn: stdin and stdout are /dev/null, stderr is the pipe.
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace vecinos::sweep {
+
+class ChildProcess {
+ public:
+  /// Starts argv[0] (a path) with arguments argv; throws RuntimeError when it cannot.
+  explicit ChildProcess(const std::vector<std::string>& argv);
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  /// A child still running is killed (SIGKILL) and reaped.
+  ~ChildProcess();
+
+  [[nodiscard]] pid_t pid() const { return pid_; }
+  /// The read end of the stderr pipe (-1 after end of file).
+  [[nodiscard]] int fd() const { return fd_; }
+  /// Reads what the child wrote; false once the pipe reached end of file.
+  bool drain();
+  /// Waits for the child to exit and returns its wait status (see waitpid).
+  int wait();
+  void signal(int sig) const;
+  /// The end of what the child wrote on stderr (at most 64 KiB).
+  [[nodiscard]] const std::string& error_text() const { return err_; }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
+  std::string err_;
+};
+
+/// "exit code 2", "killed by signal 11 (Segmentation fault)".
+std::string describe_wait_status(int status);
+
+}  // namespace vecinos::sweep
