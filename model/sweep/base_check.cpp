@@ -1,6 +1,7 @@
 #include "model/sweep/base_check.hpp"
 
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -84,22 +85,38 @@ std::string origin_of_override(const Override& o) {
   return "--set " + o.text;
 }
 
-/// Reports the diagnostics of loading the base with `extra` (after `sets`) at `at`.
-void report_value(const std::filesystem::path& base, std::vector<Override> sets,
-                  const Override& extra, const Origin& at, const std::string& key,
+/// The base config with the sweep's settings, and the errors those cause alone.
+struct BaseContext {
+  std::filesystem::path base;
+  std::vector<Override> sets;
+  std::set<std::string> known;  ///< Diagnostic::str() of loading base + sets
+  LoadedConfig loaded;          ///< base + sets (the base alone when they do not load)
+};
+
+/// Loads the base with the settings and `extra`; reports each new problem once, at `at` (a
+/// misspelt key at `key_at`, the key in the sweep file).
+void report_value(const BaseContext& ctx, const Override& extra, const Origin& at,
+                  const Origin& key_at, const std::string& key, std::set<std::string>& said,
                   Diagnostics& diags) {
-  sets.push_back(extra);
-  for (const auto& d : try_load(base, sets)) {
-    if (d.where.file == origin_of_override(extra))
-      diags.error(at, key, d.key == key || d.key.empty() ? d.message : d.key + ": " + d.message);
-    else
-      diags.error(at, key, "with this value, the config does not load: " + d.str());
+  std::vector<Override> all = ctx.sets;
+  all.push_back(extra);
+  for (const auto& d : try_load(ctx.base, all)) {
+    if (ctx.known.count(d.str()) != 0) continue;
+    std::string msg;
+    Origin where = at;
+    if (d.where.file == origin_of_override(extra)) {
+      msg = d.key == key || d.key.empty() ? d.message : d.key + ": " + d.message;
+      if (d.message.rfind("unknown key", 0) == 0) where = key_at;
+    } else {
+      msg = "with this value, the config does not load: " + d.str();
+    }
+    if (said.insert(msg).second) diags.error(where, key, msg);
   }
 }
 
-void check_parameter(const Sweep& s, Parameter& p, const LoadedConfig& loaded,
-                     const std::vector<Override>& sets, const std::vector<schema::RefEntry>& refs,
-                     Diagnostics& diags) {
+void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
+                     const std::vector<schema::RefEntry>& refs, Diagnostics& diags) {
+  const LoadedConfig& loaded = ctx.loaded;
   if (p.path == "simulation.seed") {
     diags.error(p.origin, p.path,
                 "the seed of each task is derived from the sweep's `seed` and the task's point "
@@ -158,9 +175,10 @@ void check_parameter(const Sweep& s, Parameter& p, const LoadedConfig& loaded,
                   fmt::format("{}", static_cast<std::int64_t>(p.max))};
     }
   }
+  std::set<std::string> said;
   for (std::size_t i = 0; i < p.values.size(); ++i)
-    report_value(s.base, sets, Override{p.path + "=" + p.values[i]}, p.value_origins[i], p.path,
-                 diags);
+    report_value(ctx, Override{p.path + "=" + p.values[i]}, p.value_origins[i], p.origin, p.path,
+                 said, diags);
 }
 
 }  // namespace
@@ -181,34 +199,43 @@ void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
     return;
   }
 
-  std::vector<Override> sets;
+  BaseContext ctx;
+  ctx.base = s.base;
+  std::vector<const Setting*> used;
   for (const auto& st : s.sets) {
     if (st.path == "simulation.seed") {
-      diags.error(st.origin, "set." + st.path,
+      diags.error(st.key_origin, "set." + st.path,
                   "the seed of each task is derived from the sweep's `seed`; set that instead");
       continue;
     }
-    for (const auto& p : s.parameters)
-      if (p.path == st.path)
-        diags.error(st.origin, "set." + st.path,
-                    "this key is also a parameter of the sweep; give it in one place only");
-    sets.push_back(st.as_override());
+    bool twice = false;
+    for (const auto& p : s.parameters) twice = twice || p.path == st.path;
+    if (twice) {
+      diags.error(st.key_origin, "set." + st.path,
+                  "this key is also a parameter of the sweep; give it in one place only");
+      continue;
+    }
+    ctx.sets.push_back(st.as_override());
+    used.push_back(&st);
   }
-  if (!diags.empty()) return;
-  for (const auto& d : try_load(s.base, sets)) {
+  for (const auto& d : try_load(s.base, ctx.sets)) {
+    ctx.known.insert(d.str());
     bool placed = false;
-    for (std::size_t i = 0; i < s.sets.size() && !placed; ++i) {
-      if (d.where.file != origin_of_override(sets[i])) continue;
-      diags.error(s.sets[i].origin, d.key, d.message);
+    for (std::size_t i = 0; i < used.size() && !placed; ++i) {
+      if (d.where.file != origin_of_override(ctx.sets[i])) continue;
+      const bool key = d.message.rfind("unknown key", 0) == 0;
+      diags.error(key ? used[i]->key_origin : used[i]->origin, d.key, d.message);
       placed = true;
     }
     if (!placed) diags.error(root.find("set")->origin, "set", "with these settings: " + d.str());
   }
-  if (!diags.empty()) return;
-
-  const LoadedConfig loaded = load_config(s.base, sets);
+  try {
+    ctx.loaded = load_config(s.base, ctx.sets);
+  } catch (const ConfigError&) {
+    ctx.loaded = load_config(s.base);
+  }
   const auto refs = config_schema().reference();
-  for (auto& p : s.parameters) check_parameter(s, p, loaded, sets, refs, diags);
+  for (auto& p : s.parameters) check_parameter(s, p, ctx, refs, diags);
 }
 
 }  // namespace vecinos::sweep

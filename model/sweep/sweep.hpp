@@ -43,7 +43,8 @@ struct Parameter {
 /// A fixed override for every task (`set:`).
 struct Setting {
   std::string path, value;  ///< value as YAML text
-  Origin origin;
+  Origin origin;            ///< of the value in the sweep file
+  Origin key_origin;        ///< of the key
   [[nodiscard]] Override as_override() const { return {path + "=" + value}; }
 };
 

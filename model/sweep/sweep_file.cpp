@@ -182,7 +182,7 @@ void read_sets(const YamlNode& n, Sweep& s, Diagnostics& diags) {
                 fmt::format("expected a map of config key paths to values, got {}", n.kind_name()));
     return;
   }
-  for (const auto& [k, v] : n.entries) s.sets.push_back({k.text, flow_yaml(v), v.origin});
+  for (const auto& [k, v] : n.entries) s.sets.push_back({k.text, flow_yaml(v), v.origin, k.origin});
 }
 
 void read_outcomes(const YamlNode& n, Sweep& s, Diagnostics& diags) {
@@ -332,8 +332,9 @@ Sweep load(std::string_view text, const std::string& name, const std::filesystem
   const YamlNode root = parse_yaml(text, name, diags);
   if (!diags.empty()) diags.throw_if_any();
   Sweep s = parse(root, name, dir, diags);
-  // The base is checked once the file itself is sound (its errors would only repeat).
-  if (diags.empty()) check_against_base(s, root, diags);
+  // Parameters and settings that were read are checked against the base too, so a file's
+  // errors are all reported at once.
+  if (!s.base.empty()) check_against_base(s, root, diags);
   diags.throw_if_any();
   return s;
 }
