@@ -52,8 +52,7 @@ TEST_SUITE("sweep designs") {
     // The permutations of an LHS differ between dimensions.
     const auto l = lhs_points(16, 2, 3);
     int same_stratum = 0;
-    for (const auto& p : l)
-      same_stratum += std::floor(p[0] * 16) == std::floor(p[1] * 16) ? 1 : 0;
+    for (const auto& p : l) same_stratum += std::floor(p[0] * 16) == std::floor(p[1] * 16) ? 1 : 0;
     CHECK(same_stratum < 16);
   }
 
@@ -74,9 +73,8 @@ TEST_SUITE("sweep designs") {
   TEST_CASE("sobol: the first 2-D points are the published ones") {
     // Bratley and Fox (1988); Joe and Kuo's generator, SciPy's unscrambled qmc.Sobol.
     const std::vector<std::vector<double>> expected = {
-        {0.5, 0.5},     {0.75, 0.25},    {0.25, 0.75},   {0.375, 0.375},
-        {0.875, 0.875}, {0.625, 0.125},  {0.125, 0.625}, {0.1875, 0.3125},
-        {0.6875, 0.8125}};
+        {0.5, 0.5},     {0.75, 0.25},   {0.25, 0.75},     {0.375, 0.375},  {0.875, 0.875},
+        {0.625, 0.125}, {0.125, 0.625}, {0.1875, 0.3125}, {0.6875, 0.8125}};
     CHECK(sobol_points(9, 2, 1, false) == expected);
     // The origin is point 0 of the sequence (skipped by the design).
     CHECK(Sobol(3).point(0) == std::vector<double>{0, 0, 0});

@@ -148,13 +148,16 @@ TEST_SUITE("sweep files") {
     CHECK(canonical_yaml(again) == text);
     const TaskList a(s), b(again);
     REQUIRE(a.size() == 16);
-    for (std::uint64_t i = 0; i < a.size(); ++i) CHECK(a.run_arguments(a.task(i)) == b.run_arguments(b.task(i)));
+    for (std::uint64_t i = 0; i < a.size(); ++i)
+      CHECK(a.run_arguments(a.task(i)) == b.run_arguments(b.task(i)));
   }
 
   TEST_CASE("an unknown key: file:line:column and a suggestion") {
-    const auto d = errors_of(kHead + "replicate: 3\nparameters:\n  presidents.mx.forbearance: [0.5]\n");
+    const auto d =
+        errors_of(kHead + "replicate: 3\nparameters:\n  presidents.mx.forbearance: [0.5]\n");
     REQUIRE(d.size() == 1);
-    CHECK(d[0].str().rfind("sweep.yaml:3:1: replicate: unknown key; did you mean 'replicates'?", 0) == 0);
+    CHECK(d[0].str().rfind("sweep.yaml:3:1: replicate: unknown key; did you mean 'replicates'?",
+                           0) == 0);
   }
 
   TEST_CASE("a bad parameter path: the schema's error at the sweep file's line") {
@@ -169,7 +172,8 @@ TEST_SUITE("sweep files") {
     // Reported once, at the key, with the schema's suggestion.
     CHECK(find(d, "presidents.mx.forbarance", 4, 3, "unknown key; did you mean 'forbearance'?"));
     // A map entry the base does not have.
-    CHECK(find(d, "presidents.xx.forbearance", 5, 3, "the base config has no 'xx' in presidents; did you mean 'mx'? (ids: mx, us)"));
+    CHECK(find(d, "presidents.xx.forbearance", 5, 3,
+               "the base config has no 'xx' in presidents; did you mean 'mx'? (ids: mx, us)"));
     // An out-of-range value, at the value.
     CHECK(find(d, "presidents.us.approval", 6, 33, "1.5 is out of range; allowed: 0 .. 1"));
     CHECK(find(d, "simulation.seed", 7, 3, "derived from the sweep's `seed`"));
@@ -186,7 +190,8 @@ TEST_SUITE("sweep files") {
                              "  presidents.us.country: {min: 0, max: 1}\n"
                              "  presidents.mx.magnanimity: {min: 0.5, max: 2}\n");
     INFO(all(d));
-    CHECK(find(d, "presidents.mx.forbearance.max", 6, 46, "max (0.1) must be greater than min (0.9)"));
+    CHECK(find(d, "presidents.mx.forbearance.max", 6, 46,
+               "max (0.1) must be greater than min (0.9)"));
     CHECK(find(d, "presidents.us.forbearance", 7, 30, "missing 'max'"));
     CHECK(find(d, "presidents.us.hawkishness.maks", 8, 41, "unknown key; did you mean 'max'?"));
     CHECK(find(d, "presidents.us.approval.min", 9, 33, "expected a number, got 'low'"));
@@ -203,8 +208,11 @@ TEST_SUITE("sweep files") {
                              "  - {indicator: relationship_tension, stat: maxx}\n"
                              "  - {indicator: leader_bond, stats: mean}\n");
     INFO(all(d));
-    CHECK(find(d, "outcomes[0].indicator", 6, 17, "'trade_us_mx' is not an indicator; did you mean 'trade_us_mx_usd'?"));
-    CHECK(find(d, "outcomes[1].stat", 7, 45, "'maxx' is not a statistic; allowed: final | first | mean | min | max | sum | change (did you mean 'max'?)"));
+    CHECK(find(d, "outcomes[0].indicator", 6, 17,
+               "'trade_us_mx' is not an indicator; did you mean 'trade_us_mx_usd'?"));
+    CHECK(find(d, "outcomes[1].stat", 7, 45,
+               "'maxx' is not a statistic; allowed: final | first | mean | min | max | sum | "
+               "change (did you mean 'max'?)"));
     CHECK(find(d, "outcomes[2].stats", 8, 30, "unknown key; did you mean 'stat'?"));
   }
 
@@ -231,7 +239,8 @@ TEST_SUITE("sweep files") {
     CHECK(find(h, "samples", 1, 1, "missing required key"));
     CHECK(find(h, "presidents.mx.forbearance", 5, 30, "design lhs samples between bounds"));
 
-    const auto x = errors_of(kHead + "design: latin\nparameters:\n  presidents.mx.forbearance: [0.1]\n");
+    const auto x =
+        errors_of(kHead + "design: latin\nparameters:\n  presidents.mx.forbearance: [0.1]\n");
     CHECK(find(x, "design", 3, 9, "'latin' is not a design"));
   }
 

@@ -1,0 +1,105 @@
+#pragma once
+// Helpers of the sweep integration tests: small sweep files, and the datasets of a history
+// read with the HDF5 C API (to check that a task's file is the same wherever it ran).
+#include <hdf5.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "tests/support/process.hpp"
+
+namespace vecinos::test {
+
+/// A grid sweep of `points` x `replicates` short, small runs (about 17 weekly ticks each).
+inline std::string small_sweep(const std::filesystem::path& output, int replicates = 2,
+                               const std::string& extra = "") {
+  return fmt::format(
+      "base: {}\noutput: {}\nreplicates: {}\nseed: 11\ndesign: grid\n"
+      "parameters:\n"
+      "  presidents.mx.forbearance: [0.2, 0.8]\n"
+      "  presidents.us.tariff_propensity: [0.1, 0.9]\n"
+      "set:\n"
+      "  simulation.end: 2025-03-01\n"
+      "  migrants.scale: 1000\n"
+      "  firms.agents: 300\n"
+      "  recording.panel_size: 50\n"
+      "outcomes:\n"
+      "  - {{indicator: trade_us_mx_usd, stat: final}}\n"
+      "  - {{indicator: relationship_tension, stat: max}}\n{}",
+      source_path("configs/baseline.yaml"), output.string(), replicates, extra);
+}
+
+namespace detail {
+inline herr_t collect_dataset(hid_t group, const char* name, const H5L_info_t* /*info*/,
+                              void* out) {
+  const hid_t obj = H5Oopen(group, name, H5P_DEFAULT);
+  if (obj >= 0 && H5Iget_type(obj) == H5I_DATASET)
+    static_cast<std::vector<std::string>*>(out)->push_back(name);
+  if (obj >= 0) H5Oclose(obj);
+  return 0;
+}
+}  // namespace detail
+
+/// Every dataset of an HDF5 file: name -> its contents as bytes in the file's type (variable
+/// length strings as their text). Empty when the file cannot be opened.
+inline std::map<std::string, std::string> dataset_contents(const std::filesystem::path& path) {
+  std::map<std::string, std::string> out;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return out;
+  std::vector<std::string> names;
+  H5Lvisit(f, H5_INDEX_NAME, H5_ITER_INC, detail::collect_dataset, &names);
+  for (const auto& n : names) {
+    const hid_t ds = H5Dopen2(f, n.c_str(), H5P_DEFAULT);
+    const hid_t type = H5Dget_type(ds);
+    const hid_t space = H5Dget_space(ds);
+    const auto count = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
+    std::string bytes;
+    if (H5Tis_variable_str(type) > 0) {
+      std::vector<char*> ptrs(count, nullptr);
+      H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data());
+      for (char* p : ptrs) bytes += std::string(p != nullptr ? p : "") + '\0';
+      H5Dvlen_reclaim(type, space, H5P_DEFAULT, ptrs.data());
+    } else {
+      bytes.resize(count * H5Tget_size(type));
+      H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data());
+    }
+    out[n] = bytes;
+    H5Sclose(space);
+    H5Tclose(type);
+    H5Dclose(ds);
+  }
+  H5Fclose(f);
+  return out;
+}
+
+/// True when `dataset` opens in the file (following external links).
+inline bool dataset_opens(const std::filesystem::path& path, const std::string& dataset) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return false;
+  const hid_t ds = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
+  if (ds >= 0) H5Dclose(ds);
+  H5Fclose(f);
+  return ds >= 0;
+}
+
+/// The names of the datasets on which two files differ (or that only one of them has).
+inline std::vector<std::string> differing_datasets(const std::filesystem::path& a,
+                                                   const std::filesystem::path& b) {
+  const auto x = dataset_contents(a), y = dataset_contents(b);
+  std::vector<std::string> diff;
+  for (const auto& [name, bytes] : x) {
+    auto it = y.find(name);
+    if (it == y.end() || it->second != bytes) diff.push_back(name);
+  }
+  for (const auto& [name, bytes] : y)
+    if (x.count(name) == 0) diff.push_back(name);
+  return diff;
+}
+
+}  // namespace vecinos::test
