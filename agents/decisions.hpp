@@ -37,6 +37,7 @@ struct DecisionParams {
   double repeat_weight = 1.5;      ///< utility lost per recent use of the same action
   double repeat_half_life = 0.25;  ///< years
   double escalation_cost = 3.0;    ///< utility cost of the gravest acts (strikes, USMCA notice)
+  bool cabinet_line = true;        ///< at the inauguration, cabinets settle their president's line
   // Sizes of actions
   double tariff_rate = 0.25;
   double tariff_cn_step = 0.10;

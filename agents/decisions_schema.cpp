@@ -38,6 +38,10 @@ void describe(schema::Record<DecisionParams>& r) {
       .range(0.001, 100.0);
   weight("escalation_cost", &P::escalation_cost, 3.0,
          "utility cost of the gravest acts: military strikes and notice of USMCA withdrawal");
+  r.add("cabinet_line", &P::cabinet_line, true,
+        "at the U.S. inauguration each cabinet settles its president's line by bargaining "
+        "(model/bargain); "
+        "the line becomes the president's anchor");
   r.add("tariff_rate", &P::tariff_rate, 0.25, "rate of a tariff threatened or imposed on Mexico")
       .unit("fraction")
       .range(0.0, 5.0);

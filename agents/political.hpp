@@ -63,6 +63,8 @@ class Politics {
   [[nodiscard]] IssueVector influenced_position(std::size_t i, const EliteNetwork& net) const;
   /// Replaces every position (the resolve phase, after all actors have decided).
   void commit_positions(std::vector<IssueVector>& next) { position_.swap(next); }
+  /// Replaces actor i's anchor u_i (the view it is held to), e.g. the line its cabinet settled.
+  void set_anchor(std::size_t i, const IssueVector& u) { actors_[i].anchor = u; }
 
  private:
   std::vector<PoliticalActor> actors_;

@@ -12,7 +12,7 @@ void describe(schema::Record<UsmcaParams>& r) {
   r.add("extend_threshold", &P::extend_threshold, 0.04,
         "distance of the bargained terms from the status quo below which the parties extend")
       .range(0.0, 1.0);
-  r.add("withdraw_threshold", &P::withdraw_threshold, 0.22,
+  r.add("withdraw_threshold", &P::withdraw_threshold, 0.24,
         "distance of the terms from the U.S. president's position above which a hawkish one gives "
         "notice")
       .range(0.0, 1.0);
@@ -112,6 +112,38 @@ ReviewResult review_usmca(const World& w) {
   else
     out.action = Action::usmca_renegotiate;
   return out;
+}
+
+IssueVector settle_cabinet_line(const World& w, std::size_t president) {
+  const auto& pol = w.politics;
+  bargain::Problem problem;
+  problem.name = "cabinet line of " + pol.actor(president).id;
+  for (auto n : kIssueNames) problem.dimensions.emplace_back(n);
+  auto add = [&](std::size_t i) {
+    const auto& a = pol.actor(i);
+    bargain::Actor b;
+    b.name = a.id;
+    b.capability = std::max(1e-6, a.capability);
+    b.position.assign(pol.position(i).begin(), pol.position(i).end());
+    for (double s : a.salience) b.salience.push_back(0.95 * s);  // the SMP wants a sum below 1
+    problem.actors.push_back(std::move(b));
+  };
+  add(president);
+  for (std::size_t i = 0; i < pol.size(); ++i) {
+    const auto& a = pol.actor(i);
+    const bool adviser =
+        a.kind == ActorKind::official && a.serves == static_cast<std::int32_t>(president);
+    const bool chamber =
+        a.kind == ActorKind::legislature && a.country == pol.actor(president).country;
+    if (adviser || chamber) add(i);
+  }
+  IssueVector line = pol.position(president);
+  if (problem.actors.size() < 2) return line;
+  bargain::Options options;
+  options.seed = w.config.simulation.seed ^ (static_cast<std::uint64_t>(president) << 40);
+  const bargain::Result r = bargain::solve(problem, options);
+  for (std::size_t k = 0; k < kIssueCount; ++k) line[k] = r.outcome[k];
+  return line;
 }
 
 }  // namespace vecinos

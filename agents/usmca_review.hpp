@@ -34,7 +34,7 @@ struct CanadaParams {
 struct UsmcaParams {
   double extend_threshold = 0.04;  ///< change of terms below which the parties extend
   double withdraw_threshold =
-      0.22;  ///< U.S. president's distance from the terms that makes it leave
+      0.24;  ///< U.S. president's distance from the terms that makes it leave
   double withdraw_hawkishness = 0.6;  ///< ... if at least this hawkish
   int max_turns = 100;                ///< bargaining turns at most
   CanadaParams canada;
@@ -57,5 +57,11 @@ struct ReviewResult {
 
 /// Runs the review bargaining in the world's current state.
 ReviewResult review_usmca(const World& w);
+
+/// A cabinet settling its president's line: the president, the officials who serve it and its
+/// country's legislature bargain (the same spatial model) over all six issues, from their
+/// current positions; the outcome becomes the president's anchor (the view it is held to in
+/// the Friedkin-Johnsen updates). Returns that line.
+IssueVector settle_cabinet_line(const World& w, std::size_t president);
 
 }  // namespace vecinos

@@ -154,7 +154,13 @@ void Simulation::apply_calendar() {
   w.calendar_events = w.calendar.events_in_step(w.tick);
   for (CalendarEvent e : w.calendar_events) {
     switch (e) {
-      case CalendarEvent::inauguration: p.inaugurated = true; break;
+      case CalendarEvent::inauguration:
+        p.inaugurated = true;
+        // A new administration: each cabinet settles its president's line (bargaining).
+        if (decisions && w.config.decisions.cabinet_line)
+          for (std::size_t i : {w.politics.us_president(), w.politics.mx_president()})
+            w.politics.set_anchor(i, settle_cabinet_line(w, i));
+        break;
       case CalendarEvent::usmca_review:
         if (decisions) settle_review(w, us);
         break;

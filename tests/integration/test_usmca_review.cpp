@@ -2,6 +2,8 @@
 // Canada, the U.S. Congress and the business lobbies (agents/usmca_review.hpp).
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "agents/usmca_review.hpp"
 #include "tests/support/run_model.hpp"
 
@@ -81,5 +83,34 @@ TEST_CASE(
   for (double x : ra.outcome) {
     CHECK(x >= 0.0);
     CHECK(x <= 1.0);
+  }
+}
+
+TEST_CASE("at the inauguration each cabinet settles its president's line by bargaining") {
+  auto run_to = [](bool cabinet) {
+    auto sim = std::make_unique<Simulation>(config_of(
+        "configs/baseline.yaml", small({{"simulation.end=2025-02-01"},
+                                        {fmt::format("decisions.cabinet_line={}", cabinet)}})));
+    sim->run({2, nullptr});
+    return sim;
+  };
+  const auto with = run_to(true), without = run_to(false);
+  const auto& pol = with->world().politics;
+  const auto us = pol.us_president();
+  CHECK(without->world().politics.actor(us).anchor ==
+        without->world().config.presidents.at("us").position);
+  const IssueVector line = pol.actor(us).anchor;
+  CHECK(line != with->world().config.presidents.at("us").position);
+  // The line lies within the range of the cabinet's views on every issue.
+  for (std::size_t k = 0; k < kIssueCount; ++k) {
+    double lo = 1, hi = 0;
+    for (std::size_t i = 0; i < pol.size(); ++i) {
+      const auto& a = pol.actor(i);
+      const bool member = i == us || a.serves == static_cast<std::int32_t>(us);
+      if (member && a.kind != ActorKind::lobby)
+        lo = std::min(lo, pol.position(i)[k]), hi = std::max(hi, pol.position(i)[k]);
+    }
+    CHECK(line[k] >= lo - 0.05);
+    CHECK(line[k] <= hi + 0.05);
   }
 }
