@@ -87,7 +87,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     TickDelay delay(a->tick_delay_ms);
     if (a->tick_delay_ms > 0) sim.add_observer(delay);
     sim.add_observer(summary);
-    sim.add_observer(digest);
+    if (a->digest) sim.add_observer(digest);
     if (history) sim.add_observer(*history);
     try {
       sim.run({threads, &stop});
