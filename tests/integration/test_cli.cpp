@@ -78,3 +78,12 @@ TEST_CASE("every config shipped in configs/ validates") {
   CHECK(r.out.find("full_scale.yaml: ok") != std::string::npos);
   CHECK(r.out.find("status_quo.yaml: ok") != std::string::npos);
 }
+
+TEST_CASE("docs/config-reference.md is what vecinos config --reference --markdown prints now") {
+  const auto r = run_vecinos("config --reference --markdown");
+  REQUIRE(r.exit_code == 0);
+  const std::string doc = slurp(source_path("docs/config-reference.md"));
+  const auto table = doc.find("| key |");
+  REQUIRE(table != std::string::npos);
+  CHECK_MESSAGE(doc.substr(table) == r.out, "regenerate it with tools/gen-config-reference.sh");
+}
