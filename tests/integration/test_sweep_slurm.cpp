@@ -1,0 +1,155 @@
+// A sweep as a Slurm job array on a private single-node cluster (tools/cluster/slurm-up.sh:
+// munged, slurmctld and slurmd of our own, stopped at the end): every task's history is
+// complete and equals a local sweep's; USR1 (Slurm's warning before the time limit) stops an
+// element leaving .partial files, the element is requeued and resumes. Skips (with a message)
+// only when not root or the Slurm/munge programs are missing.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <regex>
+#include <thread>
+
+#include "tests/integration/test_sweep_support.hpp"
+#include "tests/support/process.hpp"
+
+using namespace vecinos::test;
+
+namespace {
+std::string q(const std::filesystem::path& p) {
+  return fmt::format("'{}'", p.string());
+}
+const std::string kExe = std::string("'") + VECINOS_EXE + "'";
+
+/// Our own Slurm cluster, started in a temporary directory and stopped when this goes.
+class SlurmCluster {
+ public:
+  SlurmCluster() {
+    char tmpl[] = "/tmp/vecinos-slurm-XXXXXX";  // short: unix socket paths are limited
+    if (::mkdtemp(tmpl) == nullptr) return;
+    dir_ = tmpl;
+    const int port = 20000 + 2 * (::getpid() % 5000);
+    const auto r =
+        run_shell(fmt::format("VECINOS_SLURMCTLD_PORT={} VECINOS_SLURMD_PORT={} {} {}", port,
+                              port + 1, q(source_path("tools/cluster/slurm-up.sh")), q(dir_)));
+    up_rc_ = r.exit_code;
+    log_ = r.out + r.err;
+  }
+  SlurmCluster(const SlurmCluster&) = delete;
+  SlurmCluster& operator=(const SlurmCluster&) = delete;
+  ~SlurmCluster() {
+    if (!dir_.empty())
+      run_shell(q(source_path("tools/cluster/slurm-down.sh")) + " " + q(dir_) + " --remove");
+  }
+  [[nodiscard]] int up_rc() const { return up_rc_; }
+  [[nodiscard]] const std::string& log() const { return log_; }
+  /// A shell command with this cluster's SLURM_CONF.
+  [[nodiscard]] ProcessResult sh(const std::string& cmd) const {
+    return run_shell("SLURM_CONF=" + q(dir_ / "slurm.conf") + " " + cmd);
+  }
+  /// Waits (at most `seconds`) until no job is left; false on time-out.
+  [[nodiscard]] bool wait_idle(int seconds) const {
+    for (int i = 0; i < seconds * 5; ++i) {
+      const auto r = sh("squeue -h");
+      if (r.exit_code == 0 && r.out.find_first_not_of(" \n") == std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return false;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  int up_rc_ = -1;
+  std::string log_;
+};
+
+bool wait_for(const std::function<bool()>& cond, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (cond()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+std::string job_id(const std::string& sbatch_out) {
+  std::smatch m;
+  return std::regex_search(sbatch_out, m, std::regex("Submitted batch job ([0-9]+)")) ? m[1].str()
+                                                                                      : "";
+}
+}  // namespace
+
+TEST_SUITE("sweep slurm") {
+  TEST_CASE("a sweep as a Slurm job array: packed elements, identical histories, USR1 requeue") {
+    if (::geteuid() != 0) {
+      MESSAGE("skipped: not root (the private Slurm cluster's slurmd must run as root)");
+      return;
+    }
+    const SlurmCluster cluster;
+    if (cluster.up_rc() == 77) {
+      MESSAGE(("skipped: " + cluster.log()));
+      return;
+    }
+    REQUIRE_MESSAGE(cluster.up_rc() == 0, cluster.log());
+    TempDir dir("sweep-slurm");
+
+    // 8 tasks, 3 per element: 3 elements, at most 2 at once.
+    const auto local = dir.write("local.yaml", small_sweep(dir / "local", 2));
+    const auto file = dir.write("s.yaml", small_sweep(dir / "out", 2));
+    REQUIRE(run_vecinos("sweep run " + q(local) + " --jobs 2").exit_code == 0);
+    const auto gen = run_vecinos("sweep slurm " + q(file) +
+                                 " --pack 3 --throttle 2 --time 00:05:00 --job-name vecinos-test");
+    REQUIRE_MESSAGE(gen.exit_code == 0, gen.err);
+    CHECK(gen.out.find("#SBATCH --array=0-2%2\n") != std::string::npos);
+    CHECK(gen.err.find("8 tasks, 3 per element: 3 array elements in 1 array") != std::string::npos);
+    const auto script = dir.write("job.sh", gen.out);
+    const auto sub = cluster.sh("bash " + q(script));
+    REQUIRE_MESSAGE(sub.exit_code == 0, (sub.out + sub.err));
+    REQUIRE(!job_id(sub.out).empty());
+    REQUIRE_MESSAGE(cluster.wait_idle(90), cluster.sh("squeue").out);
+    for (int i = 0; i < 8; ++i) {
+      const std::string name = fmt::format("task-{:06}.h5", i);
+      INFO(name);
+      REQUIRE(std::filesystem::exists(dir / "out" / name));
+      CHECK(differing_datasets(dir / "local" / name, dir / "out" / name).empty());
+    }
+    const std::string log0 = slurp(dir / "out/slurm" / (job_id(sub.out) + "_0.out"));
+    CHECK(log0.find("Slurm element 0: tasks 0-2") != std::string::npos);
+    CHECK(run_vecinos("sweep collect " + q(dir / "out")).exit_code == 0);
+
+    // USR1 to the batch shell (what --signal=B:USR1@60 sends before the time limit): the
+    // running task stops as .partial, the element is requeued, and it resumes.
+    const auto slow = dir.write("slow.yaml", small_sweep(dir / "slow", 1));
+    const auto gen2 =
+        run_vecinos("sweep slurm " + q(slow) + " --pack 4 --time 00:05:00 --test-tick-delay-ms 60");
+    REQUIRE(gen2.exit_code == 0);
+    const auto sub2 = cluster.sh("bash " + q(dir.write("slow.sh", gen2.out)));
+    const std::string job = job_id(sub2.out);
+    REQUIRE(!job.empty());
+    const auto partial = dir / "slow/task-000000.h5.partial";
+    REQUIRE(wait_for([&] { return std::filesystem::exists(partial); }, 60));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(cluster.sh("scancel --signal=USR1 --batch " + job + "_0").exit_code == 0);
+    // Requeued: pending again (held back by Slurm's begin time after a requeue).
+    REQUIRE_MESSAGE(wait_for(
+                        [&] {
+                          return cluster.sh("squeue -h -t PENDING -j " + job).out.find(job) !=
+                                 std::string::npos;
+                        },
+                        60),
+                    cluster.sh("squeue").out);
+    CHECK(std::filesystem::exists(partial));
+    CHECK_FALSE(std::filesystem::exists(dir / "slow/task-000000.h5"));
+    const std::string stopped = slurp(dir / "slow/slurm" / (job + "_0.out"));
+    CHECK(stopped.find("sweep stopped by signal 10") != std::string::npos);
+    CHECK(stopped.find("requeueing " + job + "_0") != std::string::npos);
+    // Start it now instead of after the requeue delay, and let it finish.
+    REQUIRE(cluster.sh("scontrol update JobId=" + job + "_0 StartTime=now").exit_code == 0);
+    REQUIRE_MESSAGE(cluster.wait_idle(90), cluster.sh("squeue").out);
+    for (int i = 0; i < 4; ++i)
+      CHECK(std::filesystem::exists(dir / "slow" / fmt::format("task-{:06}.h5", i)));
+    CHECK_FALSE(std::filesystem::exists(partial));
+    // The resumed task is the same run as anywhere else (same point, replicate and seed).
+    CHECK(differing_datasets(dir / "local/task-000000.h5", dir / "slow/task-000000.h5").empty());
+  }
+}
