@@ -6,6 +6,7 @@
     run.agents("political")   # static attributes, state columns, aggregates
     run.events                # DataFrame with categorical actor/action/target
     run.network               # edge list and weight history
+    sweep = vecinos.open_sweep("runs/forbearance")   # a collected sweep: one row per task
 """
 from .run import (
     SCHEMA_VERSION,
@@ -16,6 +17,7 @@ from .run import (
     SchemaError,
     open_run,
 )
+from .sweep import SweepIndexError, open_sweep, sweep_series
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -25,4 +27,7 @@ __all__ = [
     "Run",
     "SchemaError",
     "open_run",
+    "SweepIndexError",
+    "open_sweep",
+    "sweep_series",
 ]
