@@ -83,7 +83,7 @@ def open_sweep(path) -> pd.DataFrame:
 
 
 def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
-    """An indicator over time for complete tasks: DataFrame [date x task].
+    """An indicator over time for complete tasks: DataFrame [date x task] (``.attrs["units"]``).
 
     Reads the runs through the index's external links (/runs/task-NNNNNN -> the run's
     /indicators). ``sweep`` is a DataFrame from open_sweep (or a path); ``tasks`` selects rows
@@ -99,6 +99,7 @@ def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
     chosen = [i for i in chosen if df.loc[i, "status"] == "complete"]
     series = {}
     dates = None
+    units = ""
     with h5py.File(df.attrs["index"], "r") as f:
         for i in chosen:
             link = f"runs/task-{int(i):06d}"
@@ -108,6 +109,7 @@ def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
             if indicator not in group:
                 raise KeyError(f"no indicator {indicator!r}; the runs have {sorted(group)}")
             values = group[indicator][:]
+            units = str(group[indicator].attrs.get("units", ""))
             if dates is None:
                 run = group.file  # the linked run's file
                 dates = pd.to_datetime(strings(run["time/date"], len(values)))
@@ -116,4 +118,5 @@ def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
     out = pd.DataFrame(series)
     out.index.name = "date"
     out.columns.name = "task"
+    out.attrs["units"] = units
     return out

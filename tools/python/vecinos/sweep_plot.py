@@ -49,10 +49,12 @@ def fan_chart(sweep, indicator: str, *, by: str | None = None, where=None,
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 5))
     qs = sorted(quantiles)
+    units = ""
     for k, (value, m) in enumerate(groups):
         s = sweep_series(df, indicator, tasks=m.to_numpy())
         if s.empty:
             continue
+        units = s.attrs.get("units", "")
         colour = _COLOURS[k % len(_COLOURS)]
         q = s.quantile(qs, axis=1).T  # [date x quantile]
         label = f"{by} = {value}" if by is not None else "all tasks"
@@ -60,7 +62,6 @@ def fan_chart(sweep, indicator: str, *, by: str | None = None, where=None,
             ax.fill_between(q.index, q[lo], q[hi], color=colour, alpha=alpha, lw=0)
         ax.plot(q.index, q[qs[len(qs) // 2]], color=colour, lw=1.6,
                 label=f"{label} (median of {s.shape[1]} runs)")
-    units = df.attrs.get("units", {}).get(indicator, "")
     ax.set_title(f"{indicator}: {int(100 * qs[0])}-{int(100 * qs[-1])} % and "
                  f"{int(100 * qs[1])}-{int(100 * qs[-2])} % bands across runs", fontsize=10)
     ax.set_ylabel(indicator + (f" ({units})" if units else ""))
