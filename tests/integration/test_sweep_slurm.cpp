@@ -106,7 +106,7 @@ TEST_SUITE("sweep slurm") {
     const auto sub = cluster.sh("bash " + q(script));
     REQUIRE_MESSAGE(sub.exit_code == 0, (sub.out + sub.err));
     REQUIRE(!job_id(sub.out).empty());
-    REQUIRE_MESSAGE(cluster.wait_idle(90), cluster.sh("squeue").out);
+    REQUIRE_MESSAGE(cluster.wait_idle(60), cluster.sh("squeue").out);
     for (int i = 0; i < 8; ++i) {
       const std::string name = fmt::format("task-{:06}.h5", i);
       INFO(name);
@@ -127,7 +127,7 @@ TEST_SUITE("sweep slurm") {
     const std::string job = job_id(sub2.out);
     REQUIRE(!job.empty());
     const auto partial = dir / "slow/task-000000.h5.partial";
-    REQUIRE(wait_for([&] { return std::filesystem::exists(partial); }, 60));
+    REQUIRE(wait_for([&] { return std::filesystem::exists(partial); }, 30));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(cluster.sh("scancel --signal=USR1 --batch " + job + "_0").exit_code == 0);
     // Requeued: pending again (held back by Slurm's begin time after a requeue).
@@ -145,7 +145,7 @@ TEST_SUITE("sweep slurm") {
     CHECK(stopped.find("requeueing " + job + "_0") != std::string::npos);
     // Start it now instead of after the requeue delay, and let it finish.
     REQUIRE(cluster.sh("scontrol update JobId=" + job + "_0 StartTime=now").exit_code == 0);
-    REQUIRE_MESSAGE(cluster.wait_idle(90), cluster.sh("squeue").out);
+    REQUIRE_MESSAGE(cluster.wait_idle(60), cluster.sh("squeue").out);
     for (int i = 0; i < 4; ++i)
       CHECK(std::filesystem::exists(dir / "slow" / fmt::format("task-{:06}.h5", i)));
     CHECK_FALSE(std::filesystem::exists(partial));
