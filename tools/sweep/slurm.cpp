@@ -54,8 +54,7 @@ std::string slurm_script(const TaskList& tasks, const SlurmOptions& o,
       "#\n"
       "# vecinos sweep {}: {} tasks ({} points x {} replicates), {} per array element: {} "
       "elements in {} array{}.\n"
-      "# Submit with `bash {}` (it submits every array; `sbatch` on this file submits only the "
-      "first).\n"
+      "# Submit with `bash <this file>`{}.\n"
       "# Element e = VECINOS_SWEEP_OFFSET + SLURM_ARRAY_TASK_ID runs tasks e*{} .. e*{}+{} with\n"
       "# `vecinos sweep run --slurm`, {} at a time; finished histories are skipped, so a requeued "
       "or resubmitted element\n"
@@ -63,8 +62,11 @@ std::string slurm_script(const TaskList& tasks, const SlurmOptions& o,
       ".partial) and requeues\n"
       "# the element. Outputs: {}; logs: {}/%A_%a.out\n",
       s.file.string(), tasks.size(), tasks.points(), s.replicates, pack, elements, chunks.size(),
-      chunks.size() == 1 ? "" : "s", "THIS_SCRIPT", pack, pack, pack - 1, o.cpus_per_task,
-      o.signal_seconds, s.output.string(), logs.string());
+      chunks.size() == 1 ? "" : "s",
+      chunks.size() == 1
+          ? " (or sbatch <this file>)"
+          : ", which submits every array (sbatch <this file> would submit only the first)",
+      pack, pack, pack - 1, o.cpus_per_task, o.signal_seconds, s.output.string(), logs.string());
   t += "set -u\n";
   t += fmt::format("vecinos={}\nsweep={}\n", shell_command({exe.string()}),
                    shell_command({sweep_file.string()}));
