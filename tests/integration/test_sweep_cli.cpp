@@ -53,6 +53,18 @@ TEST_SUITE("sweep cli") {
           std::string::npos);
   }
 
+  TEST_CASE("every sweep shipped in configs/sweeps plans (its keys exist, its values are valid)") {
+    int n = 0;
+    for (const auto& f : std::filesystem::directory_iterator(source_path("configs/sweeps"))) {
+      if (f.path().extension() != ".yaml") continue;
+      ++n;
+      const auto r = run_vecinos("sweep plan " + q(f.path()));
+      CHECK_MESSAGE(r.exit_code == 0, (f.path().string() + ": " + r.err));
+      CHECK(r.out.find(" to run\n") != std::string::npos);
+    }
+    CHECK(n >= 2);
+  }
+
   TEST_CASE("a bad sweep file exits 2 with file:line:column") {
     TempDir dir("sweep-bad");
     const auto file = dir.write("s.yaml", small_sweep(dir / "out", 1, "sed: 3\n"));
