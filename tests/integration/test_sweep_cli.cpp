@@ -100,11 +100,14 @@ TEST_SUITE("sweep cli") {
     // A run stopped by SIGTERM stops its tasks: exit 143, their histories stay .partial, and
     // the next run resumes them.
     for (int i : {1, 6}) std::filesystem::remove(out / fmt::format("task-{:06}.h5", i));
-    const auto stopped = run_shell(
-        "(" + std::string("'") + VECINOS_EXE + "' sweep run " + q(file) +
-        " --jobs 2 --test-tick-delay-ms 100 & pid=$!; i=0; until ls " + q(out) +
-        "/*.partial >/dev/null 2>&1; do i=$((i+1)); [ $i -gt 500 ] && break; sleep 0.02; done; "
-        "sleep 0.3; kill -TERM $pid; wait $pid; echo rc=$?)");
+    // Wait until both tasks have started writing, then stop the sweep.
+    const std::string both = "[ -e " + q(out / "task-000001.h5.partial") + " ] && [ -e " +
+                             q(out / "task-000006.h5.partial") + " ]";
+    const auto stopped =
+        run_shell("(" + std::string("'") + VECINOS_EXE + "' sweep run " + q(file) +
+                  " --jobs 2 --test-tick-delay-ms 100 & pid=$!; i=0; " + "until " + both +
+                  "; do i=$((i+1)); [ $i -gt 500 ] && break; " +
+                  "sleep 0.02; done; sleep 0.2; kill -TERM $pid; wait $pid; " + "echo rc=$?)");
     CHECK(stopped.out.find("rc=143") != std::string::npos);
     CHECK(stopped.err.find("sweep stopped by signal 15") != std::string::npos);
     CHECK(std::filesystem::exists(out / "task-000001.h5.partial"));
