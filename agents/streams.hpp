@@ -25,15 +25,16 @@ inline constexpr StreamId kFirmDecision = 31;    ///< firms' choices
 inline constexpr StreamId kRecordingPanel = 0x00726563;  // "rec"
 // The bargaining component (model/bargain, domain-free) owns two more; the USMCA review
 // bargains with the simulation's seed mixed with the tick (agents/usmca_review.cpp).
-inline constexpr StreamId kBargain = bargain::kBargainStream;              ///< SMP's stochastic option
-inline constexpr StreamId kBargainProblem = bargain::kRandomProblemStream;  ///< random test problems
+inline constexpr StreamId kBargain = bargain::kBargainStream;  ///< SMP's stochastic option
+inline constexpr StreamId kBargainProblem =
+    bargain::kRandomProblemStream;  ///< random test problems
 
 /// True when no two components share a stream.
 constexpr bool all_distinct() {
-  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance, kLegislature,  kElections,
-                               kMigrantBuild,    kMigrantKin,  kMigrantEvent, kCartelBuild,
-                               kCartelEvent,     kCartelTarget, kFirmBuild,   kFirmDecision,
-                               kRecordingPanel,  kBargain,     kBargainProblem};
+  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance,  kLegislature,   kElections,
+                               kMigrantBuild,    kMigrantKin,   kMigrantEvent,  kCartelBuild,
+                               kCartelEvent,     kCartelTarget, kFirmBuild,     kFirmDecision,
+                               kRecordingPanel,  kBargain,      kBargainProblem};
   for (std::size_t i = 0; i < std::size(kIds); ++i)
     for (std::size_t j = i + 1; j < std::size(kIds); ++j)
       if (kIds[i] == kIds[j]) return false;

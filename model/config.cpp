@@ -292,7 +292,8 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   }
   for (const auto& [id, o] : cfg.cartels.organizations) {
     const std::string path = "cartels.organizations." + id + ".regions";
-    if (o.regions.empty()) diags.error(where(path), path, "an organisation needs at least one region");
+    if (o.regions.empty())
+      diags.error(where(path), path, "an organisation needs at least one region");
   }
   for (Country c : {Country::us, Country::mx}) {
     int n = 0;

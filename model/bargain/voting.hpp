@@ -20,18 +20,12 @@ namespace vecinos::bargain {
 inline double vote(VotingRule rule, double w, double u_a, double u_b) {
   const double du = u_a - u_b;
   switch (rule) {
-    case VotingRule::proportional:
-      return w * du;
-    case VotingRule::binary:
-      return w * std::clamp(du / 1e-8, -1.0, 1.0);  // a steep ramp
-    case VotingRule::prop_bin:
-      return w * (0.8 * du + 0.2 * std::clamp(du / 1e-8, -1.0, 1.0));
-    case VotingRule::prop_cubic:
-      return w * (0.5 * du + 0.5 * (du * du * du));
-    case VotingRule::cubic:
-      return w * (du * du * du);
-    case VotingRule::asym_prospect:
-      return du < 0 ? w * du : 2.0 * w * du / 3.0;  // gains count 2/3
+    case VotingRule::proportional: return w * du;
+    case VotingRule::binary: return w * std::clamp(du / 1e-8, -1.0, 1.0);  // a steep ramp
+    case VotingRule::prop_bin: return w * (0.8 * du + 0.2 * std::clamp(du / 1e-8, -1.0, 1.0));
+    case VotingRule::prop_cubic: return w * (0.5 * du + 0.5 * (du * du * du));
+    case VotingRule::cubic: return w * (du * du * du);
+    case VotingRule::asym_prospect: return du < 0 ? w * du : 2.0 * w * du / 3.0;  // gains count 2/3
   }
   return 0.0;
 }
