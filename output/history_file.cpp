@@ -13,6 +13,21 @@ namespace vecinos {
 
 namespace {
 
+// A one-dimensional column that grows as items are listed (edges, events).
+h5::RowDataset list_column(hid_t group, const RecordingParams& rec, const char* name,
+                           hid_t file_type, hid_t mem_type, std::size_t bytes,
+                           std::size_t expected_rows) {
+  h5::RowSpec s;
+  s.name = name;
+  s.file_type = file_type;
+  s.mem_type = mem_type;
+  s.elem_bytes = bytes;
+  s.expected_rows = expected_rows;
+  s.compress = rec.compression;
+  s.deflate_level = rec.deflate_level;
+  return h5::RowDataset(group, s);
+}
+
 constexpr std::size_t kDateBytes = 10;     ///< "YYYY-MM-DD"
 constexpr std::size_t kEventChunk = 1024;  ///< events per chunk (bounded, unlike ticks)
 constexpr std::size_t kEdgeChunk = 256;    ///< rows of the edge list per chunk
@@ -200,15 +215,7 @@ void HistoryFile::create_network(const StartRecord& start) {
   std::vector<std::string> types(kEdgeTypeNames.begin(), kEdgeTypeNames.end());
   h5::write_strings(g.id(), "type_names", types);
   auto column = [&](const char* name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
-    h5::RowSpec s;
-    s.name = name;
-    s.file_type = file_type;
-    s.mem_type = mem_type;
-    s.elem_bytes = bytes;
-    s.expected_rows = kEdgeChunk;
-    s.compress = rec.compression;
-    s.deflate_level = rec.deflate_level;
-    return h5::RowDataset(g.id(), s);
+    return list_column(g.id(), rec, name, file_type, mem_type, bytes, kEdgeChunk);
   };
   edge_cols_.push_back(column("source", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
   edge_cols_.push_back(column("target", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
@@ -252,15 +259,7 @@ void HistoryFile::create_events(const StartRecord& start) {
   h5::write_vector(g.id(), "action_goldstein", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, scores.data(),
                    scores.size());
   auto column = [&](const char* name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
-    h5::RowSpec s;
-    s.name = name;
-    s.file_type = file_type;
-    s.mem_type = mem_type;
-    s.elem_bytes = bytes;
-    s.expected_rows = kEventChunk;
-    s.compress = rec.compression;
-    s.deflate_level = rec.deflate_level;
-    return h5::RowDataset(g.id(), s);
+    return list_column(g.id(), rec, name, file_type, mem_type, bytes, kEventChunk);
   };
   event_cols_.push_back(column("tick", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
   event_cols_.push_back(column("date", date_type_.id(), date_type_.id(), kDateBytes));
