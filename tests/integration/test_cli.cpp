@@ -87,3 +87,13 @@ TEST_CASE("docs/config-reference.md is what vecinos config --reference --markdow
   REQUIRE(table != std::string::npos);
   CHECK_MESSAGE(doc.substr(table) == r.out, "regenerate it with tools/gen-config-reference.sh");
 }
+
+TEST_CASE("vecinos bench prints ticks per second, agent-updates per second and peak memory") {
+  const auto r =
+      run_vecinos("bench " + kBaseline +
+                  " --threads 1 --set simulation.end=2024-12-31 --set migrants.scale=1000");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  for (const char* field :
+       {"ticks           8", "ticks_per_s", "agent_updates_per_s", "peak_rss_gib", "build_seconds"})
+    CHECK_MESSAGE(r.out.find(field) != std::string::npos, field);
+}
