@@ -40,6 +40,17 @@ def _open_file(path: Path):
             raise plain_error from None
 
 
+def _is_scale(ds) -> bool:
+    """An HDF5 dimension scale (/indicators/time: the dates as netCDF time), not an indicator."""
+    v = ds.attrs.get("CLASS", b"")
+    return (v.decode() if isinstance(v, bytes) else str(v)) == "DIMENSION_SCALE"
+
+
+def indicator_names(group) -> list:
+    """The indicator datasets of an /indicators group, in file order (without its scales)."""
+    return [name for name in group if not _is_scale(group[name])]
+
+
 class Run:
     """A run history. Tables are read on first use and kept; close() (or ``with``) frees it."""
 
@@ -175,15 +186,16 @@ class Run:
     def indicators(self) -> pd.DataFrame:
         """One column per indicator, indexed by date; ``.attrs['units']`` maps name -> units."""
         g = self._file["indicators"]
-        df = pd.DataFrame({name: g[name][: self.ticks] for name in g}, index=self.dates)
-        df.attrs["units"] = {name: str(g[name].attrs.get("units", "")) for name in g}
+        names = indicator_names(g)
+        df = pd.DataFrame({name: g[name][: self.ticks] for name in names}, index=self.dates)
+        df.attrs["units"] = {name: str(g[name].attrs.get("units", "")) for name in names}
         return df
 
     @cached_property
     def indicator_info(self) -> pd.DataFrame:
         g = self._file["indicators"]
         rows = []
-        for name in g:
+        for name in indicator_names(g):
             a = g[name].attrs
             rows.append(
                 dict(name=name, units=str(a.get("units", "")), description=str(a.get("description", "")),
