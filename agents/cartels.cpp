@@ -8,8 +8,6 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
-#include "agents/streams.hpp"
-
 namespace vecinos {
 
 // INEGI's federal entities; the first six border the United States.

@@ -19,6 +19,12 @@
 
 namespace vecinos {
 
+namespace streams {
+inline constexpr StreamId kCartelBuild = 20;   ///< initial cells
+inline constexpr StreamId kCartelEvent = 21;   ///< cells' random events
+inline constexpr StreamId kCartelTarget = 22;  ///< which cells lose leaders
+}  // namespace streams
+
 inline constexpr std::size_t kRegions = 32;       ///< Mexico's federal entities
 inline constexpr std::size_t kBorderRegions = 6;  ///< regions 0..5 border the U.S.
 inline constexpr std::size_t kRoutes = 3;         ///< ports of entry, between ports, sea and air

@@ -7,7 +7,6 @@
 #include <tbb/parallel_for.h>
 
 #include "agents/cartels.hpp"
-#include "agents/streams.hpp"
 #include "model/reduce.hpp"
 #include "model/rng.hpp"
 

@@ -14,9 +14,15 @@
 #include <vector>
 
 #include "model/hash.hpp"
+#include "model/rng.hpp"
 #include "model/schema.hpp"
 
 namespace vecinos {
+
+namespace streams {
+inline constexpr StreamId kFirmBuild = 30;     ///< initial firms
+inline constexpr StreamId kFirmDecision = 31;  ///< firms' choices
+}  // namespace streams
 
 inline constexpr std::size_t kOwners = 3;  ///< us, mx, cn
 inline constexpr std::size_t kSectors = 5;

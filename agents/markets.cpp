@@ -1,8 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "agents/markets_params.hpp"
-#include "agents/policy_state.hpp"
+#include "agents/markets.hpp"
 
 namespace vecinos {
 
@@ -101,7 +100,7 @@ void Markets::build(const MarketParams& p, double initial_atf, double initial_us
 }
 
 void Markets::update(const Inputs& in, double dt, double years) {
-  const PolicyState& pol = *in.policy;
+  const Inputs& pol = in;
   const EconomyParams& e = p_.economy;
   const bool terminated = pol.usmca_status >= 4;
   const double mfn = terminated ? e.usmca_exit_tariff : 0.0;

@@ -6,7 +6,6 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
-#include "agents/streams.hpp"
 #include "model/reduce.hpp"
 #include "model/rng.hpp"
 

@@ -14,11 +14,16 @@
 
 #include "model/hash.hpp"
 #include "model/network.hpp"
+#include "model/rng.hpp"
 #include "model/schema.hpp"
 
 namespace vecinos {
 
-struct World;
+namespace streams {
+inline constexpr StreamId kMigrantBuild = 10;  ///< initial attributes of people
+inline constexpr StreamId kMigrantKin = 11;    ///< kin ties
+inline constexpr StreamId kMigrantEvent = 12;  ///< what happens when a person's event fires
+}  // namespace streams
 
 struct MigrantParams {
   double scale = 100;  ///< persons per agent

@@ -1,6 +1,5 @@
 #include "agents/political.hpp"
 
-#include "model/config.hpp"
 #include "model/errors.hpp"
 
 namespace vecinos {
@@ -36,7 +35,7 @@ PoliticalActor from_params(const std::string& id, const ActorParams& p, ActorKin
 }
 }  // namespace
 
-Politics Politics::build(const Config& cfg, EliteNetwork& net) {
+Politics Politics::build(const PoliticalParams& cfg, EliteNetwork& net) {
   Politics pol;
   for (const auto& [id, p] : cfg.presidents) {
     if (p.country == Country::us) pol.us_president_ = pol.actors_.size();

@@ -10,13 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "agents/issues.hpp"
 #include "agents/political_params.hpp"
-#include "model/issues.hpp"
 #include "model/network.hpp"
 
 namespace vecinos {
-
-struct Config;
 
 enum class ActorKind : unsigned char { president, official, legislature, lobby };
 std::string_view name(ActorKind k);
@@ -46,7 +44,7 @@ class Politics {
  public:
   /// Actors in a fixed order (presidents, officials, legislatures; each by id) and their
   /// advice edges added to `net`, whose vertex i is actor i.
-  static Politics build(const Config& cfg, EliteNetwork& net);
+  static Politics build(const PoliticalParams& cfg, EliteNetwork& net);
 
   [[nodiscard]] std::size_t size() const { return actors_.size(); }
   [[nodiscard]] const PoliticalActor& actor(std::size_t i) const { return actors_[i]; }

@@ -5,7 +5,8 @@
 #include <string>
 
 #include "agents/country.hpp"
-#include "model/issues.hpp"
+#include "agents/issues.hpp"
+#include "model/network.hpp"
 #include "model/schema.hpp"
 
 namespace vecinos {
@@ -52,13 +53,35 @@ struct LobbyParams : ActorParams {
   double grievance_gain = 20.0;  ///< rise of that weight per point of return its firms lost
 };
 
-/// Adds the political actors' keys (presidents, officials, legislatures) to a schema record.
+/// An explicit edge of the elite influence network.
+struct EdgeParams {
+  std::string from, to;
+  EdgeType type = EdgeType::advice;
+  double weight = 0.0;
+};
+
+struct NetworkParams {
+  std::vector<EdgeParams> edges;
+};
+
+/// Every political actor of a run, by kind and id, and the explicit edges among them.
+struct PoliticalParams {
+  std::map<std::string, PresidentParams> presidents;
+  std::map<std::string, OfficialParams> officials;
+  std::map<std::string, LegislatureParams> legislatures;
+  std::map<std::string, LobbyParams> lobbies;
+  NetworkParams network;
+};
+
+/// Adds the political actors' keys (presidents, officials, legislatures, lobbies) to the
+/// schema of a config that derives from PoliticalParams (the network's keys are added by
+/// describe_network, so that the config can place them).
 template <class Config>
-void describe_political(schema::Record<Config>& cfg,
-                        std::map<std::string, PresidentParams> Config::*presidents,
-                        std::map<std::string, OfficialParams> Config::*officials,
-                        std::map<std::string, LegislatureParams> Config::*legislatures,
-                        std::map<std::string, LobbyParams> Config::*lobbies);
+requires std::is_base_of_v<PoliticalParams, Config>
+void describe_political(schema::Record<Config>& cfg);
+template <class Config>
+requires std::is_base_of_v<PoliticalParams, Config>
+void describe_network(schema::Record<Config>& cfg);
 
 namespace detail {
 template <class T>
@@ -94,12 +117,10 @@ void describe_actor(schema::Record<T>& r) {
 }  // namespace detail
 
 template <class Config>
-void describe_political(schema::Record<Config>& cfg,
-                        std::map<std::string, PresidentParams> Config::*presidents,
-                        std::map<std::string, OfficialParams> Config::*officials,
-                        std::map<std::string, LegislatureParams> Config::*legislatures,
-                        std::map<std::string, LobbyParams> Config::*lobbies) {
-  auto& p = cfg.map("presidents", presidents, "heads of state and government, by id");
+requires std::is_base_of_v<PoliticalParams, Config>
+void describe_political(schema::Record<Config>& cfg) {
+  auto& p =
+      cfg.map("presidents", &PoliticalParams::presidents, "heads of state and government, by id");
   detail::describe_actor(p);
   p.add("approval", &PresidentParams::approval, 0.5, "approval rating at the start")
       .unit("fraction")
@@ -114,7 +135,8 @@ void describe_political(schema::Record<Config>& cfg,
       .unit("0..1")
       .range(0.0, 1.0);
 
-  auto& o = cfg.map("officials", officials, "cabinet officials and envoys, by id");
+  auto& o =
+      cfg.map("officials", &PoliticalParams::officials, "cabinet officials and envoys, by id");
   detail::describe_actor(o);
   o.add("role", &OfficialParams::role, std::string{}, "office held (for outputs)");
   o.add("advises", &OfficialParams::advises, std::string{}, "id of the president served")
@@ -128,7 +150,7 @@ void describe_political(schema::Record<Config>& cfg,
       .unit("relative")
       .range(0.0, 10.0);
 
-  auto& l = cfg.map("legislatures", legislatures, "national legislatures, by id");
+  auto& l = cfg.map("legislatures", &PoliticalParams::legislatures, "national legislatures, by id");
   detail::describe_actor(l);
   l.add("advises", &LegislatureParams::advises, std::string{},
         "id of the president whose measures this legislature gates")
@@ -146,7 +168,7 @@ void describe_political(schema::Record<Config>& cfg,
       .unit("fraction")
       .range(0.5, 1.0);
 
-  auto& b = cfg.map("lobbies", lobbies,
+  auto& b = cfg.map("lobbies", &PoliticalParams::lobbies,
                     "business lobbies speaking for the firms of one owner country, by id");
   detail::describe_actor(b);
   b.add("owner", &LobbyParams::owner, std::string("us"), "whose firms it speaks for")
@@ -160,6 +182,22 @@ void describe_political(schema::Record<Config>& cfg,
   b.add("grievance_gain", &LobbyParams::grievance_gain, 20.0,
         "relative rise of that weight per unit of expected return its firms have lost")
       .range(0.0, 1000.0);
+}
+
+template <class Config>
+requires std::is_base_of_v<PoliticalParams, Config>
+void describe_network(schema::Record<Config>& cfg) {
+  auto& net = cfg.section("network", &PoliticalParams::network, "the elite influence network");
+  auto& edge = net.list("edges", &NetworkParams::edges,
+                        "explicit edges among political actors (advice edges of officials and "
+                        "legislatures to their president are added from `access`/`influence`)");
+  edge.add("from", &EdgeParams::from, std::string{}, "id of the influencing actor").required();
+  edge.add("to", &EdgeParams::to, std::string{}, "id of the influenced actor").required();
+  edge.add("type", &EdgeParams::type, EdgeType::advice, "kind of tie").required();
+  edge.add("weight", &EdgeParams::weight, 0.0, "strength of the tie")
+      .unit("relative")
+      .range(0.0, 10.0)
+      .required();
 }
 
 }  // namespace vecinos

@@ -355,9 +355,10 @@ class Record final : public Node {
     push(std::move(name), std::make_unique<IntList>(std::move(def), lo, hi, std::move(help)),
          member);
   }
-  /// A nested record (a YAML map with fixed keys).
-  template <class R>
-  Record<R>& section(std::string name, R S::*member, std::string help) {
+  /// A nested record (a YAML map with fixed keys), a member of S or of a base class of S.
+  template <class R, class B>
+  requires std::is_base_of_v<B, S> Record<R>
+  &section(std::string name, R B::*member, std::string help) {
     auto rec = std::make_unique<Record<R>>(std::move(help));
     Record<R>& ref = *rec;
     push(std::move(name), std::move(rec), member);
@@ -365,11 +366,13 @@ class Record final : public Node {
   }
   /// A map from user-chosen ids (letters, digits, underscore) to records of type R.
   /// An entry set to null (`id: ~`) in a scenario removes it.
-  template <class R>
-  Record<R>& map(std::string name, std::map<std::string, R> S::*member, std::string help);
+  template <class R, class B>
+  requires std::is_base_of_v<B, S> Record<R>
+  &map(std::string name, std::map<std::string, R> B::*member, std::string help);
   /// A list of records of type R.
-  template <class R>
-  Record<R>& list(std::string name, std::vector<R> S::*member, std::string help);
+  template <class R, class B>
+  requires std::is_base_of_v<B, S> Record<R>
+  &list(std::string name, std::vector<R> B::*member, std::string help);
 
   void reset(void* obj) const override {
     for (const auto& f : fields_) f.node->reset(f.access(obj));
@@ -566,8 +569,9 @@ class ListOf final : public Node {
 };
 
 template <class S>
-template <class R>
-Record<R>& Record<S>::map(std::string name, std::map<std::string, R> S::*member, std::string help) {
+template <class R, class B>
+requires std::is_base_of_v<B, S> Record<R>
+&Record<S>::map(std::string name, std::map<std::string, R> B::*member, std::string help) {
   auto node = std::make_unique<MapOf<R>>(std::move(help));
   Record<R>& ref = node->entry();
   push(std::move(name), std::move(node), member);
@@ -575,8 +579,9 @@ Record<R>& Record<S>::map(std::string name, std::map<std::string, R> S::*member,
 }
 
 template <class S>
-template <class R>
-Record<R>& Record<S>::list(std::string name, std::vector<R> S::*member, std::string help) {
+template <class R, class B>
+requires std::is_base_of_v<B, S> Record<R>
+&Record<S>::list(std::string name, std::vector<R> B::*member, std::string help) {
   auto node = std::make_unique<ListOf<R>>(std::move(help));
   Record<R>& ref = node->entry();
   push(std::move(name), std::move(node), member);

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "model/hash.hpp"
-#include "model/observer.hpp"
+#include "world/observer.hpp"
 
 namespace vecinos {
 
@@ -14,7 +14,7 @@ namespace vecinos {
 std::string state_digest(const World& world);
 
 /// Computes the digest at the end of a run.
-class DigestObserver final : public Observer {
+class DigestObserver final : public WorldObserver {
  public:
   void on_finish(const World& world, RunStatus status) override;
   [[nodiscard]] const std::string& digest() const { return digest_; }

@@ -13,7 +13,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "model/recording.hpp"
+#include "world/recording.hpp"
 
 namespace vecinos::h5 {
 

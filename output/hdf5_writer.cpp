@@ -11,9 +11,9 @@
 #include <fmt/format.h>
 
 #include "model/errors.hpp"
-#include "model/world.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/history_file.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

@@ -17,11 +17,11 @@
 #include <thread>
 #include <variant>
 
-#include "model/observer.hpp"
-#include "model/recording.hpp"
 #include "output/bounded_queue.hpp"
 #include "output/recording_plan.hpp"
 #include "output/snapshot.hpp"
+#include "world/observer.hpp"
+#include "world/recording.hpp"
 
 namespace vecinos {
 
@@ -36,7 +36,7 @@ struct Hdf5WriterOptions {
   std::chrono::milliseconds min_flush_interval{500};
 };
 
-class Hdf5Writer final : public Observer {
+class Hdf5Writer final : public WorldObserver {
  public:
   /// Throws InputError when FILE exists and overwrite is off; creates FILE's directory.
   explicit Hdf5Writer(Hdf5WriterOptions options);

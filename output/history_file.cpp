@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstring>
 
-#include "agents/actions.hpp"
-#include "model/indicators.hpp"
 #include "model/network.hpp"
 #include "model/version.hpp"
+#include "world/actions.hpp"
+#include "world/indicators.hpp"
 
 namespace vecinos {
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "model/observer.hpp"
 #include "output/hdf5_rows.hpp"
 #include "output/snapshot.hpp"
+#include "world/observer.hpp"
 
 namespace vecinos {
 

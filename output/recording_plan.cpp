@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "agents/streams.hpp"
 #include "model/rng.hpp"
-#include "model/world.hpp"
+#include "world/streams.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

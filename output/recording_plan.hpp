@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/config.hpp"
-#include "model/recording.hpp"
+#include "world/config.hpp"
+#include "world/recording.hpp"
 
 namespace vecinos {
 

@@ -5,9 +5,9 @@
 
 #include <cstring>
 
-#include "model/config.hpp"
-#include "model/world.hpp"
 #include "output/hdf5_handle.hpp"
+#include "world/config.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "model/event.hpp"
-#include "model/indicators.hpp"
 #include "output/recording_plan.hpp"
+#include "world/event.hpp"
+#include "world/indicators.hpp"
 
 namespace vecinos {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 namespace {

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <string>
 
-#include "agents/actions.hpp"
-#include "model/indicators.hpp"
-#include "model/observer.hpp"
+#include "world/actions.hpp"
+#include "world/indicators.hpp"
+#include "world/observer.hpp"
 
 namespace vecinos {
 
@@ -14,7 +14,7 @@ struct World;
 
 /// Remembers the first tick's indicators and reports them beside the last tick's, with the
 /// run's acts: how many of each, and when the rarest happened first.
-class SummaryObserver final : public Observer {
+class SummaryObserver final : public WorldObserver {
  public:
   void on_start(const World& world) override;
   void on_tick(const World& world) override;

@@ -71,10 +71,10 @@ std::vector<std::string> ids_under(const schema::OriginTable& origins, const std
 }
 
 /// Loads the base with `sets`; returns the diagnostics (empty when it loads).
-std::vector<Diagnostic> try_load(const std::filesystem::path& base,
+std::vector<Diagnostic> try_load(const ModelInfo& model, const std::filesystem::path& base,
                                  const std::vector<Override>& sets) {
   try {
-    (void)load_config(base, sets);
+    (void)model.load(base, sets);
     return {};
   } catch (const ConfigError& e) {
     return e.diagnostics();
@@ -87,10 +87,11 @@ std::string origin_of_override(const Override& o) {
 
 /// The base config with the sweep's settings, and the errors those cause alone.
 struct BaseContext {
+  const ModelInfo* model = nullptr;
   std::filesystem::path base;
   std::vector<Override> sets;
   std::set<std::string> known;  ///< Diagnostic::str() of loading base + sets
-  LoadedConfig loaded;          ///< base + sets (the base alone when they do not load)
+  schema::OriginTable loaded;   ///< keys of base + sets (the base alone when they do not load)
 };
 
 /// Loads the base with the settings and `extra`; reports each new problem once, at `at` (a
@@ -100,7 +101,7 @@ void report_value(const BaseContext& ctx, const Override& extra, const Origin& a
                   Diagnostics& diags) {
   std::vector<Override> all = ctx.sets;
   all.push_back(extra);
-  for (const auto& d : try_load(ctx.base, all)) {
+  for (const auto& d : try_load(*ctx.model, ctx.base, all)) {
     if (ctx.known.count(d.str()) != 0) continue;
     std::string msg;
     Origin where = at;
@@ -116,7 +117,7 @@ void report_value(const BaseContext& ctx, const Override& extra, const Origin& a
 
 void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
                      const std::vector<schema::RefEntry>& refs, Diagnostics& diags) {
-  const LoadedConfig& loaded = ctx.loaded;
+  const schema::OriginTable& origins = ctx.loaded;
   if (p.path == "simulation.seed") {
     diags.error(p.origin, p.path,
                 "the seed of each task is derived from the sweep's `seed` and the task's point "
@@ -131,9 +132,9 @@ void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
     const auto pat = split(r->path);
     for (std::size_t i = 0; i < segs.size(); ++i) {
       if (pat[i] != "<id>") continue;
-      if (loaded.origins.count(join(segs, i + 1)) != 0) continue;
+      if (origins.count(join(segs, i + 1)) != 0) continue;
       const std::string map = join(segs, i);
-      const auto ids = ids_under(loaded.origins, map);
+      const auto ids = ids_under(origins, map);
       std::string msg = fmt::format("the base config has no '{}' in {}", segs[i], map);
       if (auto m = closest_match(segs[i], ids); !m.empty())
         msg += fmt::format("; did you mean '{}'?", m);
@@ -183,7 +184,8 @@ void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
 
 }  // namespace
 
-void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
+void check_against_base(Sweep& s, const YamlNode& root, const ModelInfo& model,
+                        Diagnostics& diags) {
   const YamlNode* base_node = root.find("base");
   const Origin base_at = base_node != nullptr ? base_node->origin : root.origin;
   if (!std::filesystem::is_regular_file(s.base)) {
@@ -191,7 +193,7 @@ void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
                 fmt::format("cannot read config file '{}': no such file", s.base.string()));
     return;
   }
-  if (const auto errors = try_load(s.base, {}); !errors.empty()) {
+  if (const auto errors = try_load(model, s.base, {}); !errors.empty()) {
     diags.error(
         base_at, "base",
         fmt::format("the base config {} does not load (its errors follow)", s.base.string()));
@@ -200,6 +202,7 @@ void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
   }
 
   BaseContext ctx;
+  ctx.model = &model;
   ctx.base = s.base;
   std::vector<const Setting*> used;
   for (const auto& st : s.sets) {
@@ -218,7 +221,7 @@ void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
     ctx.sets.push_back(st.as_override());
     used.push_back(&st);
   }
-  for (const auto& d : try_load(s.base, ctx.sets)) {
+  for (const auto& d : try_load(model, s.base, ctx.sets)) {
     ctx.known.insert(d.str());
     bool placed = false;
     for (std::size_t i = 0; i < used.size() && !placed; ++i) {
@@ -230,12 +233,11 @@ void check_against_base(Sweep& s, const YamlNode& root, Diagnostics& diags) {
     if (!placed) diags.error(root.find("set")->origin, "set", "with these settings: " + d.str());
   }
   try {
-    ctx.loaded = load_config(s.base, ctx.sets);
+    ctx.loaded = model.load(s.base, ctx.sets);
   } catch (const ConfigError&) {
-    ctx.loaded = load_config(s.base);
+    ctx.loaded = model.load(s.base, {});
   }
-  const auto refs = config_schema().reference();
-  for (auto& p : s.parameters) check_parameter(s, p, ctx, refs, diags);
+  for (auto& p : s.parameters) check_parameter(s, p, ctx, model.keys, diags);
 }
 
 }  // namespace vecinos::sweep

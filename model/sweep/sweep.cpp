@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <vector>
-#include "model/indicators.hpp"
 
 #include "model/schema_values.hpp"
 
@@ -60,10 +59,6 @@ std::vector<std::string> stat_names() {
   std::vector<std::string> out;
   for (const auto& [n, x] : kStats) out.emplace_back(n);
   return out;
-}
-
-std::string Outcome::indicator_name() const {
-  return std::string(kIndicatorInfo.at(indicator).name);
 }
 
 std::string Outcome::column() const {

@@ -2,7 +2,7 @@
 // A parameter sweep (docs/sweeps.md): a base config, parameters with values or bounds, a
 // sampling design, replicates, fixed overrides for every task and the outcomes to summarise.
 //
-//   const Sweep s = load_sweep("configs/sweeps/forbearance_tariffs.yaml");
+//   const Sweep s = load_sweep("configs/sweeps/forbearance_tariffs.yaml", model_info());
 //   const TaskList tasks(s);   // tasks.hpp: points x replicates
 //
 // Loading checks the file like a config (every problem at once, with file:line:column, the key
@@ -17,9 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "model/config.hpp"
+#include "model/config_loader.hpp"
 #include "model/diagnostics.hpp"
 #include "model/sweep/design.hpp"
+#include "model/sweep/model_info.hpp"
 
 namespace vecinos::sweep {
 
@@ -49,9 +50,10 @@ struct Setting {
 };
 
 struct Outcome {
-  std::size_t indicator = 0;  ///< index into kIndicatorInfo
+  std::size_t indicator = 0;  ///< index into the model's indicators (ModelInfo)
+  std::string label, units;   ///< the indicator's name and units
   Stat stat = Stat::final;
-  [[nodiscard]] std::string indicator_name() const;
+  [[nodiscard]] const std::string& indicator_name() const { return label; }
   [[nodiscard]] std::string column() const;  ///< "<indicator>.<stat>"
 };
 
@@ -74,12 +76,12 @@ struct Sweep {
   [[nodiscard]] std::uint64_t tasks() const { return points() * replicates; }
 };
 
-/// Loads and checks a sweep file; throws ConfigError listing every problem.
-Sweep load_sweep(const std::filesystem::path& file);
+/// Loads and checks a sweep file of `model`; throws ConfigError listing every problem.
+Sweep load_sweep(const std::filesystem::path& file, const ModelInfo& model);
 /// The same from text: `name` stands in for the file in messages; relative paths are taken
 /// relative to `dir`.
 Sweep load_sweep_text(std::string_view text, const std::string& name,
-                      const std::filesystem::path& dir);
+                      const std::filesystem::path& dir, const ModelInfo& model);
 
 /// The sweep as self-contained YAML: absolute base, `output: .`, every key explicit. Written
 /// as OUTPUT/sweep.yaml, where loading it gives the same tasks.

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "model/indicators.hpp"
 #include "model/schema_values.hpp"
 #include "model/suggest.hpp"
 #include "model/sweep/base_check.hpp"
@@ -185,7 +184,7 @@ void read_sets(const YamlNode& n, Sweep& s, Diagnostics& diags) {
   for (const auto& [k, v] : n.entries) s.sets.push_back({k.text, flow_yaml(v), v.origin, k.origin});
 }
 
-void read_outcomes(const YamlNode& n, Sweep& s, Diagnostics& diags) {
+void read_outcomes(const YamlNode& n, Sweep& s, const ModelInfo& model, Diagnostics& diags) {
   if (n.is_null()) return;
   if (!n.is_seq()) {
     diags.error(n.origin, "outcomes",
@@ -193,7 +192,7 @@ void read_outcomes(const YamlNode& n, Sweep& s, Diagnostics& diags) {
     return;
   }
   std::vector<std::string> indicators;
-  for (const auto& info : kIndicatorInfo) indicators.emplace_back(info.name);
+  for (const auto& info : model.indicators) indicators.emplace_back(info.name);
   const auto stats = stat_names();
   static const std::vector<std::string> kOutcomeKeys = {"indicator", "stat"};
   std::set<std::string> seen;
@@ -228,6 +227,8 @@ void read_outcomes(const YamlNode& n, Sweep& s, Diagnostics& diags) {
         ok = false;
       } else {
         o.indicator = static_cast<std::size_t>(it - indicators.begin());
+        o.label = model.indicators[o.indicator].name;
+        o.units = model.indicators[o.indicator].units;
       }
     }
     const YamlNode* st = item.find("stat");
@@ -255,7 +256,7 @@ void read_outcomes(const YamlNode& n, Sweep& s, Diagnostics& diags) {
 }
 
 Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem::path& dir,
-            Diagnostics& diags) {
+            const ModelInfo& model, Diagnostics& diags) {
   Sweep s;
   s.file = file;
   if (!root.is_map()) {
@@ -323,25 +324,25 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
                             "numbers built in); this sweep has {}",
                             kSobolMaxDimensions, s.parameters.size()));
   if (const YamlNode* n = root.find("set")) read_sets(*n, s, diags);
-  if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, diags);
+  if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, model, diags);
   return s;
 }
 
 Sweep load(std::string_view text, const std::string& name, const std::filesystem::path& dir,
-           Diagnostics& diags) {
+           const ModelInfo& model, Diagnostics& diags) {
   const YamlNode root = parse_yaml(text, name, diags);
   if (!diags.empty()) diags.throw_if_any();
-  Sweep s = parse(root, name, dir, diags);
+  Sweep s = parse(root, name, dir, model, diags);
   // Parameters and settings that were read are checked against the base too, so a file's
   // errors are all reported at once.
-  if (!s.base.empty()) check_against_base(s, root, diags);
+  if (!s.base.empty()) check_against_base(s, root, model, diags);
   diags.throw_if_any();
   return s;
 }
 
 }  // namespace
 
-Sweep load_sweep(const std::filesystem::path& file) {
+Sweep load_sweep(const std::filesystem::path& file, const ModelInfo& model) {
   Diagnostics diags;
   bool ok = false;
   const std::string text = read_text(file, ok);
@@ -350,13 +351,13 @@ Sweep load_sweep(const std::filesystem::path& file) {
     diags.throw_if_any();
   }
   const auto dir = std::filesystem::absolute(file).parent_path();
-  return load(text, file.string(), dir, diags);
+  return load(text, file.string(), dir, model, diags);
 }
 
 Sweep load_sweep_text(std::string_view text, const std::string& name,
-                      const std::filesystem::path& dir) {
+                      const std::filesystem::path& dir, const ModelInfo& model) {
   Diagnostics diags;
-  return load(text, name, std::filesystem::absolute(dir), diags);
+  return load(text, name, std::filesystem::absolute(dir), model, diags);
 }
 
 }  // namespace vecinos::sweep

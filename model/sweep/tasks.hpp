@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/config.hpp"
+#include "model/config_loader.hpp"
 #include "model/sweep/sweep.hpp"
 
 namespace vecinos::sweep {

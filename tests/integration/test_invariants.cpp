@@ -11,7 +11,7 @@ using namespace vecinos::test;
 namespace {
 
 // Checks the invariants at every tick of a run.
-class InvariantChecker final : public Observer {
+class InvariantChecker final : public WorldObserver {
  public:
   void on_start(const World& w) override {
     people_ = static_cast<double>(w.migrants.size()) * w.migrants.scale();

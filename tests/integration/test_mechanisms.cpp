@@ -3,9 +3,9 @@
 // run without it (same seed, so the difference is the act's doing).
 #include <doctest/doctest.h>
 
-#include "agents/decisions.hpp"
-#include "agents/domestic.hpp"
 #include "tests/support/run_model.hpp"
+#include "world/decisions.hpp"
+#include "world/domestic.hpp"
 
 using namespace vecinos;
 using namespace vecinos::test;

@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "agents/usmca_review.hpp"
 #include "tests/support/run_model.hpp"
+#include "world/usmca_review.hpp"
 
 using namespace vecinos;
 using namespace vecinos::test;

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "model/config.hpp"
-#include "model/simulation.hpp"
-#include "model/world.hpp"
+#include "world/config.hpp"
+#include "world/simulation.hpp"
+#include "world/world.hpp"
 
 namespace vecinos::test {
 
@@ -32,7 +32,7 @@ struct History {
 };
 
 /// Fills a History as the run goes.
-class Recorder final : public Observer {
+class Recorder final : public WorldObserver {
  public:
   explicit Recorder(History& h) : h_(h) {}
   void on_start(const World& w) override { record(w); }

@@ -10,9 +10,9 @@
 
 #include <fmt/format.h>
 
-#include "model/config.hpp"
-#include "model/simulation.hpp"
 #include "tools/cli/commands.hpp"
+#include "world/config.hpp"
+#include "world/simulation.hpp"
 
 namespace vecinos::cli {
 

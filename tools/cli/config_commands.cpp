@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "model/config.hpp"
 #include "tools/cli/commands.hpp"
+#include "world/config.hpp"
 
 namespace vecinos::cli {
 

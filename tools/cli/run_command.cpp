@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
-#include "model/config.hpp"
 #include "model/errors.hpp"
-#include "model/simulation.hpp"
 #include "output/digest.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "tools/cli/commands.hpp"
+#include "world/config.hpp"
+#include "world/simulation.hpp"
 
 namespace vecinos::cli {
 
@@ -31,7 +31,7 @@ struct RunArgs {
 
 /// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
 /// while it is writing (the baseline runs hundreds of ticks in milliseconds).
-class TickDelay final : public Observer {
+class TickDelay final : public WorldObserver {
  public:
   explicit TickDelay(int ms) : delay_(ms) {}
   void on_tick(const World& /*world*/) override { std::this_thread::sleep_for(delay_); }

@@ -10,6 +10,7 @@
 #include "tools/sweep/collect.hpp"
 #include "tools/sweep/executor.hpp"
 #include "tools/sweep/task_files.hpp"
+#include "world/model_info.hpp"
 
 namespace vecinos::cli {
 
@@ -75,7 +76,7 @@ Action add_sweep_plan(CLI::App& app) {
   app.add_flag("--commands", *commands,
                "print the `vecinos run` command of each task instead (each runs its task alone)");
   return [file, commands] {
-    const sweep::Sweep s = sweep::load_sweep(*file);
+    const sweep::Sweep s = sweep::load_sweep(*file, model_info());
     const sweep::TaskList tasks(s);
     if (*commands) {
       const std::string exe = self_exe().string();

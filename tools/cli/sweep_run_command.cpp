@@ -16,6 +16,7 @@
 #include "tools/sweep/mpi_dispatch.hpp"
 #include "tools/sweep/slurm.hpp"
 #include "tools/sweep/task_files.hpp"
+#include "world/model_info.hpp"
 
 namespace vecinos::cli {
 namespace {
@@ -108,7 +109,7 @@ Action add_sweep_run(CLI::App& app, const StopFlag& stop, SignalHandler on_signa
     // Slurm's warning before the time limit (--signal=B:USR1, passed on by the batch script).
     std::signal(SIGUSR1, on_signal);
     if (a->mpi) sweep::require_mpi();
-    const sweep::Sweep s = sweep::load_sweep(a->file);
+    const sweep::Sweep s = sweep::load_sweep(a->file, model_info());
     const sweep::TaskList tasks(s);
     const auto indices = chosen_tasks(*a, tasks.size());
     sweep::prepare_output(s);
@@ -176,7 +177,7 @@ Action add_sweep_slurm(CLI::App& app) {
       ->group("")
       ->check(CLI::Range(0, 10000));
   return [file, o] {
-    const sweep::Sweep s = sweep::load_sweep(*file);
+    const sweep::Sweep s = sweep::load_sweep(*file, model_info());
     const sweep::TaskList tasks(s);
     sweep::prepare_output(s);
     std::error_code ec;

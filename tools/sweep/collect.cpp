@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "model/errors.hpp"
-#include "model/indicators.hpp"
 #include "model/schema_values.hpp"
 #include "model/sweep/outcome.hpp"
 #include "model/version.hpp"
@@ -162,7 +161,7 @@ void write_index(const TaskList& tasks, const CollectSummary& sum,
                                          v.data(), v.size());
       h5::set_attribute(ds.id(), "indicator", o.indicator_name());
       h5::set_attribute(ds.id(), "stat", name(o.stat));
-      h5::set_attribute(ds.id(), "units", kIndicatorInfo.at(o.indicator).units);
+      h5::set_attribute(ds.id(), "units", o.units);
     }
   }
   {

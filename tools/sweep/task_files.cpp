@@ -9,6 +9,7 @@
 
 #include "model/errors.hpp"
 #include "model/version.hpp"
+#include "world/model_info.hpp"
 
 namespace vecinos::sweep {
 namespace {
@@ -106,7 +107,7 @@ Sweep load_recorded_sweep(const std::filesystem::path& dir) {
         "{}: no sweep.yaml here: not the output directory of a sweep that was run (vecinos "
         "sweep run writes it)",
         dir.string()));
-  return load_sweep(recorded);
+  return load_sweep(recorded, model_info());
 }
 
 }  // namespace vecinos::sweep

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "agents/political.hpp"
-#include "model/config.hpp"
+#include "world/config.hpp"
 
 using namespace vecinos;
 

@@ -1,27 +1,24 @@
 #include <doctest/doctest.h>
 
 #include "model/calendar.hpp"
-#include "model/config.hpp"
 
 using namespace vecinos;
 
-TEST_CASE("every tick has a date and each scheduled event falls in exactly one step") {
-  SimulationParams sim;  // 2024-11-06 .. 2029-01-20, 7 days
-  CalendarParams cal;
-  const Calendar c(sim, cal);
-  CHECK(c.date(0) == Date(2024, 11, 6));
-  CHECK(c.date(1) == Date(2024, 11, 13));
-  CHECK(c.date(c.steps()) >= sim.end);
-  CHECK(c.date(c.steps() - 1) < sim.end);
-  int seen[kCalendarEventCount] = {};
-  for (int t = 0; t < c.steps(); ++t) {
-    for (CalendarEvent e : c.events_in_step(t)) {
-      seen[static_cast<std::size_t>(e)]++;
-      CHECK(c.date(t) <= c.date_of(e));
-      CHECK(c.date_of(e) < c.date(t + 1));
-    }
+TEST_SUITE("unit") {
+  //! Ticks are dated start + t * days; the run ends at the first tick on or after the end date.
+  TEST_CASE("every tick has a date and the steps cover the run") {
+    const Calendar c(Date(2024, 11, 6), Date(2029, 1, 20), 7);
+    CHECK(c.date(0) == Date(2024, 11, 6));
+    CHECK(c.date(1) == Date(2024, 11, 13));
+    CHECK(c.date(c.steps()) >= Date(2029, 1, 20));
+    CHECK(c.date(c.steps() - 1) < Date(2029, 1, 20));
+    CHECK(c.steps() == 220);
+    // A day belongs to exactly one step: [date(t), date(t+1)).
+    CHECK(c.in_step(Date(2024, 11, 6), 0));
+    CHECK(c.in_step(Date(2024, 11, 12), 0));
+    CHECK_FALSE(c.in_step(Date(2024, 11, 13), 0));
+    CHECK(c.in_step(Date(2024, 11, 13), 1));
+    const Calendar daily(Date(2024, 1, 1), Date(2024, 1, 11), 1);
+    CHECK(daily.steps() == 10);
   }
-  for (int n : seen) CHECK(n == 1);
-  // Inauguration 2025-01-20 falls in the step starting 2025-01-15 (tick 10).
-  CHECK(c.events_in_step(10) == std::vector<CalendarEvent>{CalendarEvent::inauguration});
 }

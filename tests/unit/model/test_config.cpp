@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "model/config.hpp"
 #include "tests/support/process.hpp"
+#include "world/config.hpp"
 
 using namespace vecinos;
 

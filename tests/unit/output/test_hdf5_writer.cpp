@@ -7,12 +7,12 @@
 #include <cstring>
 
 #include "model/errors.hpp"
-#include "model/simulation.hpp"
-#include "model/world.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/history_info.hpp"
 #include "tests/support/process.hpp"
+#include "world/simulation.hpp"
+#include "world/world.hpp"
 
 using namespace vecinos;
 using vecinos::test::TempDir;
@@ -252,7 +252,7 @@ TEST_CASE("the writer refuses to overwrite a history unless told to") {
 }
 
 namespace {
-struct FailAt final : Observer {
+struct FailAt final : WorldObserver {
   void on_tick(const World& w) override {
     if (w.tick == 3) throw RuntimeError("injected failure");
   }
@@ -281,7 +281,7 @@ TEST_CASE("a run stopped between ticks records its last tick and is incomplete")
   Simulation sim(cfg);
   const auto file = dir / "s.h5";
   Hdf5Writer writer({file, false, 1, {}});
-  struct StopAt final : Observer {
+  struct StopAt final : WorldObserver {
     std::atomic<int>* flag;
     void on_tick(const World& w) override {
       if (w.tick == 3) flag->store(15);

@@ -9,6 +9,8 @@
 #include "model/sweep/outcome.hpp"
 #include "model/sweep/sweep.hpp"
 #include "model/sweep/tasks.hpp"
+#include "world/config.hpp"
+#include "world/model_info.hpp"
 
 using namespace vecinos;
 using namespace vecinos::sweep;
@@ -18,7 +20,7 @@ namespace {
 const std::filesystem::path kConfigs = VECINOS_SOURCE_DIR "/configs";
 
 Sweep load(const std::string& text) {
-  return load_sweep_text(text, "sweep.yaml", kConfigs);
+  return load_sweep_text(text, "sweep.yaml", kConfigs, model_info());
 }
 
 std::vector<Diagnostic> errors_of(const std::string& text) {
@@ -143,7 +145,7 @@ TEST_SUITE("sweep files") {
     CHECK(text.find("base: " + (kConfigs / "baseline.yaml").string()) != std::string::npos);
     CHECK(text.find("output: .\n") != std::string::npos);
     CHECK(text.find("presidents.us.name: \"A, B\"\n") != std::string::npos);
-    const Sweep again = load_sweep_text(text, "sweep.yaml", s.output);
+    const Sweep again = load_sweep_text(text, "sweep.yaml", s.output, model_info());
     CHECK(again.output == s.output);
     CHECK(canonical_yaml(again) == text);
     const TaskList a(s), b(again);

@@ -1,9 +1,9 @@
-#include "agents/usmca_review.hpp"
+#include "world/usmca_review.hpp"
 
 #include <cmath>
 
 #include "model/bargain/smp.hpp"
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

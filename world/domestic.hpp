@@ -1,8 +1,8 @@
 #pragma once
 // Domestic politics (M10): approval follows outcomes, pressure builds on the Mexican
 // president, elections can change the Congress, and the USMCA joint review (M7).
-#include "agents/actions.hpp"
-#include "model/calendar.hpp"
+#include "world/actions.hpp"
+#include "world/calendar_events.hpp"
 
 namespace vecinos {
 

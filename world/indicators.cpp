@@ -1,4 +1,4 @@
-#include "model/indicators.hpp"
+#include "world/indicators.hpp"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 // The config keys of the decision model (`decisions:`), domestic politics (`domestic:`), the
 // policy levels at the start (`policy:`) and forced events (`events:`).
-#include "agents/decisions.hpp"
+#include "world/decisions.hpp"
 
 namespace vecinos {
 

@@ -1,10 +1,9 @@
 #pragma once
 // The typed configuration of a run, its schema, and loading from YAML files.
 //
-// Loading: the file is parsed (duplicate keys reported), its `extends:` chain is resolved
-// (paths relative to the file that names them; cycles reported), later files override earlier
-// ones key by key, `--set key.path=value` overrides come last, and the merged tree is checked
-// against the schema. Every problem found is reported at once, with file:line:column and key.
+// Loading (model/config_loader.hpp) merges the file, its `extends:` chain and the `--set`
+// overrides into one tree, which is checked against the schema and then across keys. Every
+// problem found is reported at once, with file:line:column and key.
 #include <filesystem>
 #include <map>
 #include <span>
@@ -12,15 +11,16 @@
 #include <vector>
 
 #include "agents/cartels.hpp"
-#include "agents/decisions.hpp"
 #include "agents/firms.hpp"
-#include "agents/markets_params.hpp"
+#include "agents/markets.hpp"
 #include "agents/migrants.hpp"
 #include "agents/political_params.hpp"
-#include "agents/usmca_review.hpp"
+#include "model/config_loader.hpp"
 #include "model/date.hpp"
-#include "model/network.hpp"
 #include "model/schema.hpp"
+#include "world/calendar_events.hpp"
+#include "world/decisions.hpp"
+#include "world/usmca_review.hpp"
 
 namespace vecinos {
 
@@ -30,26 +30,6 @@ struct SimulationParams {
   int days_per_tick = 7;
   std::uint64_t seed = 1;
   std::uint64_t run = 0;
-};
-
-/// Dates of the calendar events of ../shared/MODEL-BRIEF.md ("Time").
-struct CalendarParams {
-  Date inauguration{2025, 1, 20};
-  Date usmca_review{2026, 7, 1};
-  Date us_midterms{2026, 11, 3};
-  Date us_election{2028, 11, 7};
-  Date mx_midterms{2027, 6, 6};
-};
-
-/// An explicit edge of the elite influence network.
-struct EdgeParams {
-  std::string from, to;
-  EdgeType type = EdgeType::advice;
-  double weight = 0.0;
-};
-
-struct NetworkParams {
-  std::vector<EdgeParams> edges;
 };
 
 /// The relationship between the two governments at the start.
@@ -72,14 +52,11 @@ struct RecordingParams {
   int queue_ticks = 8;            ///< snapshots buffered between simulation and writer
 };
 
-struct Config {
+/// The whole configuration of a run. The political actors and the network's edges are the
+/// members of PoliticalParams (agents/political_params.hpp).
+struct Config : PoliticalParams {
   SimulationParams simulation;
   CalendarParams calendar;
-  std::map<std::string, PresidentParams> presidents;
-  std::map<std::string, OfficialParams> officials;
-  std::map<std::string, LegislatureParams> legislatures;
-  std::map<std::string, LobbyParams> lobbies;
-  NetworkParams network;
   RelationshipParams relationship;
   PolicyParams policy;
   DecisionParams decisions;
@@ -100,11 +77,6 @@ struct LoadedConfig {
   Config config;
   schema::OriginTable origins;     ///< where each key's value came from
   std::vector<std::string> files;  ///< the extends chain, base first
-};
-
-/// A `--set key.path=value` override; `value` is read as YAML.
-struct Override {
-  std::string text;  ///< "key.path=value" as given
 };
 
 /// Loads, merges and validates a config file; throws ConfigError listing every problem.

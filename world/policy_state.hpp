@@ -5,9 +5,9 @@
 #include <array>
 #include <cstdint>
 
-#include "agents/actions.hpp"
+#include "agents/issues.hpp"
 #include "model/date.hpp"
-#include "model/issues.hpp"
+#include "world/actions.hpp"
 
 namespace vecinos {
 

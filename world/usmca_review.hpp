@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "agents/actions.hpp"
-#include "model/issues.hpp"
+#include "agents/issues.hpp"
 #include "model/schema.hpp"
+#include "world/actions.hpp"
 
 namespace vecinos {
 

@@ -1,4 +1,4 @@
-#include "agents/actions.hpp"
+#include "world/actions.hpp"
 
 namespace vecinos {
 

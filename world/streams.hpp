@@ -1,9 +1,13 @@
 #pragma once
-// Every random stream of the model, listed once so that no two components share one
-// (ns-3's AssignStreams idea). A draw is keyed by (seed, run) with counter
-// (tick, agent, stream, block); see model/rng.hpp.
+// Every random stream of the model, checked once so that no two components share one
+// (ns-3's AssignStreams idea). Each agent kind declares its own streams in its header
+// (agents/*.hpp); the streams of the composition layer are declared here. A draw is keyed by
+// (seed, run) with counter (tick, agent, stream, block); see model/rng.hpp.
 #include <cstddef>
 
+#include "agents/cartels.hpp"
+#include "agents/firms.hpp"
+#include "agents/migrants.hpp"
 #include "model/bargain/options.hpp"
 #include "model/rng.hpp"
 
@@ -13,18 +17,10 @@ inline constexpr StreamId kPresidentChoice = 1;  ///< presidents' logit choice o
 inline constexpr StreamId kForbearance = 2;      ///< whether an insult is let pass
 inline constexpr StreamId kLegislature = 3;      ///< legislative votes (gating)
 inline constexpr StreamId kElections = 4;        ///< election outcomes
-inline constexpr StreamId kMigrantBuild = 10;    ///< initial attributes of people
-inline constexpr StreamId kMigrantKin = 11;      ///< kin ties
-inline constexpr StreamId kMigrantEvent = 12;    ///< what happens when a person's event fires
-inline constexpr StreamId kCartelBuild = 20;     ///< initial cells
-inline constexpr StreamId kCartelEvent = 21;     ///< cells' random events
-inline constexpr StreamId kCartelTarget = 22;    ///< which cells lose leaders
-inline constexpr StreamId kFirmBuild = 30;       ///< initial firms
-inline constexpr StreamId kFirmDecision = 31;    ///< firms' choices
 /// The recording panel's choice of individuals (output/recording_plan.cpp; never feeds the model).
 inline constexpr StreamId kRecordingPanel = 0x00726563;  // "rec"
 // The bargaining component (model/bargain, domain-free) owns two more; the USMCA review
-// bargains with the simulation's seed mixed with the tick (agents/usmca_review.cpp).
+// bargains with the simulation's seed mixed with the tick (world/usmca_review.cpp).
 inline constexpr StreamId kBargain = bargain::kBargainStream;  ///< SMP's stochastic option
 inline constexpr StreamId kBargainProblem =
     bargain::kRandomProblemStream;  ///< random test problems

@@ -1,7 +1,7 @@
 // The agent tables offered to recorders (see model/recording.hpp).
-#include "model/recording.hpp"
+#include "world/recording.hpp"
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

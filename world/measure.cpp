@@ -1,9 +1,9 @@
-#include "agents/measure.hpp"
+#include "world/measure.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

@@ -1,4 +1,4 @@
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 #include <algorithm>
 
@@ -62,7 +62,7 @@ MigrantDrivers migrant_drivers(const World& w) {
 
 World::World(const Config& cfg)
     : config(cfg),
-      calendar(cfg.simulation, cfg.calendar),
+      calendar(cfg.simulation.start, cfg.simulation.end, cfg.simulation.days_per_tick),
       date(cfg.simulation.start),
       politics(Politics::build(cfg, elite)),
       policy(initial_policy(cfg)) {

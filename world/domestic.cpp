@@ -1,11 +1,11 @@
-#include "agents/domestic.hpp"
+#include "world/domestic.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "agents/decisions.hpp"
-#include "agents/streams.hpp"
-#include "model/world.hpp"
+#include "world/decisions.hpp"
+#include "world/streams.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

@@ -1,10 +1,10 @@
-#include "agents/decisions.hpp"
+#include "world/decisions.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "agents/streams.hpp"
-#include "model/world.hpp"
+#include "world/streams.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
 

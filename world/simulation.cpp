@@ -1,4 +1,4 @@
-#include "model/simulation.hpp"
+#include "world/simulation.hpp"
 
 #include <cmath>
 
@@ -6,22 +6,13 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include "agents/decisions.hpp"
-#include "agents/domestic.hpp"
-#include "agents/measure.hpp"
-#include "agents/usmca_review.hpp"
 #include "model/errors.hpp"
+#include "world/decisions.hpp"
+#include "world/domestic.hpp"
+#include "world/measure.hpp"
+#include "world/usmca_review.hpp"
 
 namespace vecinos {
-
-std::string_view name(RunStatus s) {
-  switch (s) {
-    case RunStatus::complete: return "complete";
-    case RunStatus::incomplete: return "incomplete";
-    case RunStatus::failed: return "failed";
-  }
-  return "?";
-}
 
 namespace {
 
@@ -116,26 +107,7 @@ Simulation::Simulation(const Config& cfg) : world_(std::make_unique<World>(cfg))
 }
 
 RunStatus Simulation::run(const RunOptions& options) {
-  tbb::task_arena arena(options.threads < 1 ? 1 : options.threads);
-  for (Observer* o : observers_) o->on_start(*world_);
-  try {
-    arena.execute([&] {
-      while (world_->tick < steps()) {
-        if (options.stop != nullptr && options.stop->load() != 0)
-          throw Interrupted(options.stop->load());
-        step();
-        for (Observer* o : observers_) o->on_tick(*world_);
-      }
-    });
-  } catch (const Interrupted&) {
-    for (Observer* o : observers_) o->on_finish(*world_, RunStatus::incomplete);
-    throw;
-  } catch (...) {
-    for (Observer* o : observers_) o->on_finish(*world_, RunStatus::failed);
-    throw;
-  }
-  for (Observer* o : observers_) o->on_finish(*world_, RunStatus::complete);
-  return RunStatus::complete;
+  return run_loop(*this, std::span<WorldObserver* const>(observers_), options);
 }
 
 void Simulation::step() {
@@ -151,7 +123,7 @@ void Simulation::apply_calendar() {
   PolicyState& p = w.policy;
   const bool decisions = w.config.decisions.enabled;
   const std::size_t us = w.politics.us_president();
-  w.calendar_events = w.calendar.events_in_step(w.tick);
+  w.calendar_events = events_in_step(w.calendar, w.config.calendar, w.tick);
   for (CalendarEvent e : w.calendar_events) {
     switch (e) {
       case CalendarEvent::inauguration:
@@ -227,7 +199,11 @@ void Simulation::resolve() {
       (w.migrants.flow(Transition::mx_removed) + w.migrants.flow(Transition::mx_returned)) / dt;
   w.returnees_last_year += (1.0 - std::exp(-dt)) * (returned - w.returnees_last_year);
   Markets::Inputs in;
-  in.policy = &p;
+  in.tariff_mx_on_us = p.tariff_mx_on_us;
+  in.tariff_us_on_cn = p.tariff_us_on_cn;
+  in.atf_cooperation = p.atf_cooperation;
+  in.usmca_status = p.usmca_status;
+  in.prc_screening = p.prc_screening;
   in.mx_exports_usd = w.firms.exports_usd();
   in.mx_exports0_usd = w.base.mx_exports;
   in.remittances_usd = w.migrants.remittances_usd();

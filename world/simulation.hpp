@@ -7,30 +7,23 @@
 //  4. observers record tick t+1.
 // Random numbers are counter-based (model/rng.hpp). The same config and seed give
 // bit-identical states for any number of threads.
-#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
 
-#include "model/config.hpp"
-#include "model/observer.hpp"
-#include "model/world.hpp"
+#include "model/run_loop.hpp"
+#include "world/config.hpp"
+#include "world/observer.hpp"
+#include "world/world.hpp"
 
 namespace vecinos {
-
-struct RunOptions {
-  int threads = 1;  ///< worker threads (oneTBB arena size)
-  /// Checked between ticks; when it becomes non-zero the run stops as incomplete and
-  /// `run` throws Interrupted with that signal number.
-  const std::atomic<int>* stop = nullptr;
-};
 
 class Simulation {
  public:
   explicit Simulation(const Config& cfg);
 
   /// Observers are called in the order they were added; they must outlive the run.
-  void add_observer(Observer& o) { observers_.push_back(&o); }
+  void add_observer(WorldObserver& o) { observers_.push_back(&o); }
 
   /// Runs every step; returns complete, or throws (observers are told incomplete/failed first).
   RunStatus run(const RunOptions& options);
@@ -41,6 +34,9 @@ class Simulation {
   /// The world, to change between steps (controlled experiments and tests).
   [[nodiscard]] World& world() { return *world_; }
   [[nodiscard]] int steps() const { return world_->calendar.steps(); }
+  /// For the run loop (model/run_loop.hpp).
+  [[nodiscard]] const World& state() const { return *world_; }
+  [[nodiscard]] bool done() const { return world_->tick >= steps(); }
 
  private:
   void apply_calendar();
@@ -48,7 +44,7 @@ class Simulation {
   void resolve();
 
   std::unique_ptr<World> world_;
-  std::vector<Observer*> observers_;
+  std::vector<WorldObserver*> observers_;
   std::vector<IssueVector> next_position_;
   std::vector<int> chosen_;  ///< action chosen by each president this step (-1 none)
   std::vector<int> next_proposal_;

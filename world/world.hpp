@@ -5,16 +5,17 @@
 
 #include "agents/cartels.hpp"
 #include "agents/firms.hpp"
-#include "agents/markets_params.hpp"
+#include "agents/markets.hpp"
 #include "agents/migrants.hpp"
-#include "agents/policy_state.hpp"
 #include "agents/political.hpp"
-#include "agents/usmca_review.hpp"
 #include "model/calendar.hpp"
-#include "model/config.hpp"
-#include "model/event.hpp"
-#include "model/indicators.hpp"
 #include "model/network.hpp"
+#include "world/calendar_events.hpp"
+#include "world/config.hpp"
+#include "world/event.hpp"
+#include "world/indicators.hpp"
+#include "world/policy_state.hpp"
+#include "world/usmca_review.hpp"
 
 namespace vecinos {
 

@@ -2,8 +2,8 @@
 // An event: one action taken by one actor toward a target, at a tick.
 #include <cstdint>
 
-#include "agents/actions.hpp"
 #include "model/date.hpp"
+#include "world/actions.hpp"
 
 namespace vecinos {
 

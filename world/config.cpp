@@ -1,8 +1,6 @@
-#include "model/config.hpp"
+#include "world/config.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -41,20 +39,8 @@ void describe_config(schema::Record<Config>& cfg) {
           "Mexican federal midterm elections")
       .unit("date");
 
-  describe_political(cfg, &Config::presidents, &Config::officials, &Config::legislatures,
-                     &Config::lobbies);
-
-  auto& net = cfg.section("network", &Config::network, "the elite influence network");
-  auto& edge = net.list("edges", &NetworkParams::edges,
-                        "explicit edges among political actors (advice edges of officials and "
-                        "legislatures to their president are added from `access`/`influence`)");
-  edge.add("from", &EdgeParams::from, std::string{}, "id of the influencing actor").required();
-  edge.add("to", &EdgeParams::to, std::string{}, "id of the influenced actor").required();
-  edge.add("type", &EdgeParams::type, EdgeType::advice, "kind of tie").required();
-  edge.add("weight", &EdgeParams::weight, 0.0, "strength of the tie")
-      .unit("relative")
-      .range(0.0, 10.0)
-      .required();
+  describe_political(cfg);
+  describe_network(cfg);
 
   auto& rel = cfg.section("relationship", &Config::relationship,
                           "state of the bilateral relationship at the start");
@@ -108,112 +94,6 @@ void describe_config(schema::Record<Config>& cfg) {
           "tick snapshots buffered between the simulation and the writer thread")
       .unit("ticks")
       .range(1, 1024);
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
-                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
-                   Diagnostics& diags);
-
-// When `tree` says `extends: FILE` (relative to `dir`), replaces it by FILE's tree with
-// `tree` merged over it.
-void resolve_extends(YamlNode& tree, const std::filesystem::path& dir,
-                     std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
-                     Diagnostics& diags) {
-  if (!tree.is_map()) return;
-  const YamlNode* ext = tree.find("extends");
-  if (ext == nullptr) return;
-  if (!ext->is_scalar() || ext->text.empty()) {
-    diags.error(ext->origin, "extends", "expected the path of a config file to extend");
-    tree.erase("extends");
-    return;
-  }
-  std::filesystem::path parent = ext->text;
-  if (parent.is_relative()) parent = dir / parent;
-  YamlNode base = load_tree(parent, ext->origin, chain, files, diags);
-  tree.erase("extends");
-  merge_yaml(base, tree);
-  tree = std::move(base);
-}
-
-// Reads `file` and the chain of files it extends, merged base first.
-YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
-                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
-                   Diagnostics& diags) {
-  std::error_code ec;
-  const auto canon = std::filesystem::weakly_canonical(file, ec);
-  for (const auto& c : chain) {
-    if (c == canon) {
-      std::string cycle;
-      for (const auto& x : chain) cycle += x.filename().string() + " -> ";
-      diags.error(named_at, "extends", "extends cycle: " + cycle + canon.filename().string());
-      return {};
-    }
-  }
-  if (!std::filesystem::is_regular_file(file)) {
-    diags.error(named_at, named_at.line > 0 ? "extends" : "",
-                fmt::format("cannot read config file '{}': no such file", file.string()));
-    return {};
-  }
-  const std::string text = read_file(file);
-  YamlNode tree = parse_yaml(text, file.string(), diags);
-  chain.push_back(canon);
-  resolve_extends(tree, file.parent_path(), chain, files, diags);
-  chain.pop_back();
-  files.push_back(file.string());
-  return tree;
-}
-
-void apply_override(YamlNode& root, const Override& o, Diagnostics& diags) {
-  const Origin at{"--set " + o.text, 0, 0};
-  const auto eq = o.text.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    diags.error(at, "", "expected key.path=value");
-    return;
-  }
-  const std::string key = o.text.substr(0, eq);
-  YamlNode value = parse_yaml(o.text.substr(eq + 1), at.file, diags);
-  // Values from the command line have no useful line:column; name the override instead.
-  std::vector<YamlNode*> todo{&value};
-  while (!todo.empty()) {
-    YamlNode* n = todo.back();
-    todo.pop_back();
-    n->origin = at;
-    for (auto& [k, v] : n->entries) {
-      k.origin = at;
-      todo.push_back(&v);
-    }
-    for (auto& item : n->items) todo.push_back(&item);
-  }
-  if (root.kind != YamlNode::Kind::map) {
-    root = YamlNode{};
-    root.kind = YamlNode::Kind::map;
-  }
-  YamlNode* cur = &root;
-  std::size_t begin = 0;
-  while (true) {
-    const auto dot = key.find('.', begin);
-    const std::string part = key.substr(begin, dot == std::string::npos ? dot : dot - begin);
-    if (part.empty()) {
-      diags.error(at, key, "empty segment in key path");
-      return;
-    }
-    YamlNode& next = cur->child(part, at);
-    if (dot == std::string::npos) {
-      merge_yaml(next, value);
-      if (!value.is_map()) next = value;
-      return;
-    }
-    cur = &next;
-    begin = dot + 1;
-  }
 }
 
 std::string ids_hint(const std::vector<std::string>& ids) {
@@ -321,15 +201,13 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   }
 }
 
-LoadedConfig finish(YamlNode tree, std::vector<std::string> files, std::span<const Override> sets,
-                    Diagnostics& diags) {
-  for (const auto& o : sets) apply_override(tree, o, diags);
+LoadedConfig finish(MergedTree merged, Diagnostics& diags) {
   LoadedConfig out;
-  out.files = std::move(files);
+  out.files = std::move(merged.files);
   const auto& s = config_schema();
   s.reset(out.config);
   schema::LoadContext ctx{diags, out.origins};
-  s.load(tree, &out.config, "", ctx);
+  s.load(merged.tree, &out.config, "", ctx);
   if (diags.empty()) cross_check(out.config, out.origins, diags);
   diags.throw_if_any();
   return out;
@@ -348,22 +226,14 @@ const schema::Record<Config>& config_schema() {
 
 LoadedConfig load_config(const std::filesystem::path& file, std::span<const Override> sets) {
   Diagnostics diags;
-  std::vector<std::filesystem::path> chain;
-  std::vector<std::string> files;
-  YamlNode tree = load_tree(file, Origin{file.string(), 0, 0}, chain, files, diags);
-  return finish(std::move(tree), std::move(files), sets, diags);
+  return finish(load_merged_tree(file, sets, diags), diags);
 }
 
 LoadedConfig load_config_text(std::string_view text, const std::string& name,
                               std::span<const Override> sets,
                               const std::filesystem::path& base_dir) {
   Diagnostics diags;
-  YamlNode tree = parse_yaml(text, name, diags);
-  std::vector<std::string> files;
-  std::vector<std::filesystem::path> chain;
-  resolve_extends(tree, base_dir, chain, files, diags);
-  files.push_back(name);
-  return finish(std::move(tree), std::move(files), sets, diags);
+  return finish(load_merged_text(text, name, sets, base_dir, diags), diags);
 }
 
 std::string resolved_yaml(const Config& cfg) {

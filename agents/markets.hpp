@@ -52,15 +52,16 @@ struct MarketParams {
 
 void describe(schema::Record<MarketParams>& r);
 
-struct PolicyState;
-
 /// The aggregate processes' state and their yearly-rate outputs.
 class Markets {
  public:
   void build(const MarketParams& p, double initial_atf, double initial_us_tariff_on_cn);
 
   struct Inputs {
-    const PolicyState* policy = nullptr;
+    // Policies in force
+    double tariff_mx_on_us = 0, tariff_us_on_cn = 0, atf_cooperation = 0;
+    int usmca_status = 0;  ///< 0 in force .. 4 terminated
+    bool prc_screening = false;
     double mx_exports_usd = 0, mx_exports0_usd = 1;  ///< firms' exports to the U.S.
     double remittances_usd = 0, remittances0_usd = 1;
     double drug_supply_index = 1;  ///< drugs reaching the U.S. relative to the start

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "agents/actions.hpp"
 #include "agents/country.hpp"
 #include "model/date.hpp"
 #include "model/schema.hpp"
+#include "world/actions.hpp"
 
 namespace vecinos {
 

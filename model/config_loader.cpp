@@ -1,0 +1,140 @@
+#include "model/config_loader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace vecinos {
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
+                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                   Diagnostics& diags);
+
+// When `tree` says `extends: FILE` (relative to `dir`), replaces it by FILE's tree with
+// `tree` merged over it.
+void resolve_extends(YamlNode& tree, const std::filesystem::path& dir,
+                     std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                     Diagnostics& diags) {
+  if (!tree.is_map()) return;
+  const YamlNode* ext = tree.find("extends");
+  if (ext == nullptr) return;
+  if (!ext->is_scalar() || ext->text.empty()) {
+    diags.error(ext->origin, "extends", "expected the path of a config file to extend");
+    tree.erase("extends");
+    return;
+  }
+  std::filesystem::path parent = ext->text;
+  if (parent.is_relative()) parent = dir / parent;
+  YamlNode base = load_tree(parent, ext->origin, chain, files, diags);
+  tree.erase("extends");
+  merge_yaml(base, tree);
+  tree = std::move(base);
+}
+
+// Reads `file` and the chain of files it extends, merged base first.
+YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
+                   std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
+                   Diagnostics& diags) {
+  std::error_code ec;
+  const auto canon = std::filesystem::weakly_canonical(file, ec);
+  for (const auto& c : chain) {
+    if (c == canon) {
+      std::string cycle;
+      for (const auto& x : chain) cycle += x.filename().string() + " -> ";
+      diags.error(named_at, "extends", "extends cycle: " + cycle + canon.filename().string());
+      return {};
+    }
+  }
+  if (!std::filesystem::is_regular_file(file)) {
+    diags.error(named_at, named_at.line > 0 ? "extends" : "",
+                fmt::format("cannot read config file '{}': no such file", file.string()));
+    return {};
+  }
+  const std::string text = read_file(file);
+  YamlNode tree = parse_yaml(text, file.string(), diags);
+  chain.push_back(canon);
+  resolve_extends(tree, file.parent_path(), chain, files, diags);
+  chain.pop_back();
+  files.push_back(file.string());
+  return tree;
+}
+
+}  // namespace
+
+void apply_override(YamlNode& root, const Override& o, Diagnostics& diags) {
+  const Origin at{"--set " + o.text, 0, 0};
+  const auto eq = o.text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    diags.error(at, "", "expected key.path=value");
+    return;
+  }
+  const std::string key = o.text.substr(0, eq);
+  YamlNode value = parse_yaml(o.text.substr(eq + 1), at.file, diags);
+  // Values from the command line have no useful line:column; name the override instead.
+  std::vector<YamlNode*> todo{&value};
+  while (!todo.empty()) {
+    YamlNode* n = todo.back();
+    todo.pop_back();
+    n->origin = at;
+    for (auto& [k, v] : n->entries) {
+      k.origin = at;
+      todo.push_back(&v);
+    }
+    for (auto& item : n->items) todo.push_back(&item);
+  }
+  if (root.kind != YamlNode::Kind::map) {
+    root = YamlNode{};
+    root.kind = YamlNode::Kind::map;
+  }
+  YamlNode* cur = &root;
+  std::size_t begin = 0;
+  while (true) {
+    const auto dot = key.find('.', begin);
+    const std::string part = key.substr(begin, dot == std::string::npos ? dot : dot - begin);
+    if (part.empty()) {
+      diags.error(at, key, "empty segment in key path");
+      return;
+    }
+    YamlNode& next = cur->child(part, at);
+    if (dot == std::string::npos) {
+      merge_yaml(next, value);
+      if (!value.is_map()) next = value;
+      return;
+    }
+    cur = &next;
+    begin = dot + 1;
+  }
+}
+
+MergedTree load_merged_tree(const std::filesystem::path& file, std::span<const Override> sets,
+                            Diagnostics& diags) {
+  MergedTree out;
+  std::vector<std::filesystem::path> chain;
+  out.tree = load_tree(file, Origin{file.string(), 0, 0}, chain, out.files, diags);
+  for (const auto& o : sets) apply_override(out.tree, o, diags);
+  return out;
+}
+
+MergedTree load_merged_text(std::string_view text, const std::string& name,
+                            std::span<const Override> sets, const std::filesystem::path& base_dir,
+                            Diagnostics& diags) {
+  MergedTree out;
+  out.tree = parse_yaml(text, name, diags);
+  std::vector<std::filesystem::path> chain;
+  resolve_extends(out.tree, base_dir, chain, out.files, diags);
+  out.files.push_back(name);
+  for (const auto& o : sets) apply_override(out.tree, o, diags);
+  return out;
+}
+
+}  // namespace vecinos

@@ -1,0 +1,28 @@
+#pragma once
+// What the sweep engine needs to know of the model it sweeps, so that it stays domain-free:
+// the indicators outcomes can summarise, the config keys parameters can vary, and a loader that
+// checks a config with overrides. world/model_info.hpp gives vecinos's.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/config_loader.hpp"
+#include "model/schema.hpp"
+
+namespace vecinos::sweep {
+
+struct IndicatorInfo {
+  std::string name, units;
+};
+
+struct ModelInfo {
+  std::vector<IndicatorInfo> indicators;  ///< in the order of the history's indicator datasets
+  std::vector<schema::RefEntry> keys;     ///< every config key (the schema's reference listing)
+  /// Loads a config file with overrides and returns where each key's value came from; throws
+  /// ConfigError listing every problem.
+  std::function<schema::OriginTable(const std::filesystem::path&, const std::vector<Override>&)>
+      load;
+};
+
+}  // namespace vecinos::sweep
