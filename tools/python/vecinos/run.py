@@ -12,8 +12,10 @@ import pandas as pd
 
 from .tables import Agents, Network, categorical, strings
 
-SCHEMA_VERSION = 1
-"""The history schema this reader understands (output/SCHEMA.md)."""
+SCHEMA_VERSION = 2
+"""The newest history schema this reader understands (output/SCHEMA.md); it reads 1 too (the
+same layout without the /indicators/time dimension scale)."""
+READABLE_VERSIONS = (1, 2)
 
 
 class SchemaError(Exception):
@@ -90,7 +92,7 @@ class Run:
                 f"{self.path}: not a vecinos history (no schema_version attribute at the root)"
             )
         version = int(attrs["schema_version"])
-        if version != SCHEMA_VERSION:
+        if version not in READABLE_VERSIONS:
             newer = version > SCHEMA_VERSION
             raise SchemaError(
                 f"{self.path}: history schema {version}, but this reader understands schema "
