@@ -49,6 +49,9 @@ def _outcome_name(o) -> str:
     if "event" in o:
         actor = f"{o['actor']}." if o.get("actor") else ""
         return f"{actor}{o['event']}.{o.get('stat', 'count')}"
+    for key, symbol in (("above", ">"), ("at_least", ">="), ("below", "<"), ("at_most", "<=")):
+        if key in o:
+            return f"{o.get('indicator')}{symbol}{o[key]}.{o.get('stat')}"
     return f"{o.get('indicator')}.{o.get('stat')}"
 
 
