@@ -403,14 +403,14 @@ def _probabilities(rep: Report, df, labels, scores, seed):
                        "path probabilities by parameter bin")
     seq = None
     try:
-        seq = paths_module.sequences(df, top=10)
+        seq = paths_module.sequences(df, length=3, top=10)
     except (KeyError, OSError) as e:
         rep.note(f"event sequences: {e}")
     if seq is not None and len(seq):
         rep.h(3, "Most frequent event sequences")
-        rep.p(f"The first distinct actions of each run, in order ({seq.attrs['distinct']} "
-              f"distinct sequences among {seq.attrs['total']} runs); share with a 95 % Wilson "
-              "interval.")
+        rep.p(f"The first three distinct actions of each run, in order "
+              f"({seq.attrs['distinct']} distinct sequences among {seq.attrs['total']} runs); "
+              "share with a 95 % Wilson interval.")
         rep.table(seq, index=False)
 
 
