@@ -154,6 +154,13 @@ def _sensitivity(rep: Report, df, outcomes, bootstrap, seed, scores):
                   "the parameters: within-point variance over the variance of single runs, and "
                   "over the variance of the point means the indices are computed from.")
             rep.table(pd.DataFrame(noise_rows), index=False)
+        for o, r in results.items():
+            dropped = getattr(r, "dropped_rows", getattr(r, "dropped_trajectories", 0))
+            if dropped:
+                unit = "base rows" if r.kind == "sobol" else "trajectories"
+                rep.note(f"{o}: {dropped} {unit} left out, the outcome being missing (NaN) at "
+                         f"one of their points (an event that never happened has no date); the "
+                         f"indices describe the rest.")
         for h in hints:
             rep.note(h)
         for r in list(results.values())[:1]:
@@ -414,6 +421,28 @@ def _probabilities(rep: Report, df, labels, scores, seed):
         rep.table(seq, index=False)
 
 
+def _paired(rep: Report, df, outcomes):
+    """Grid and list designs with common random numbers: each point against point 0."""
+    from . import paired
+
+    rep.h(2, "Paired differences from point 0 (common random numbers)")
+    params = df.attrs["parameters"]
+    first = df[df["point"] == 0][params].iloc[0].to_dict() if params else {}
+    rep.p("Every point minus point 0 (" + ", ".join(f"{k} = {v}" for k, v in first.items())
+          + "), replicate by replicate: the replicates share their seeds, so each difference "
+          "holds the parameters' effect with the same chance on both sides. variance_ratio: how "
+          "many times more replicates an unpaired comparison would need.")
+    rows = []
+    for o in outcomes:
+        d = paired.differences(df, o, reference=0)
+        for p, row in d.iterrows():
+            rows.append({"outcome": o, "point": p, **{k: row[k] for k in params},
+                         "mean difference": row["mean"], "lo": row["lo"], "hi": row["hi"],
+                         "variance_ratio": row["variance_ratio"]})
+    if rows:
+        rep.table(pd.DataFrame(rows), index=False)
+
+
 def _fans(rep: Report, df, indicators, max_runs):
     rep.h(2, "4. Key indicators over time")
     meta = sweep_plot.indicator_meta(df)
@@ -506,6 +535,10 @@ def _build(df, out, outcomes, indicators, cases, bootstrap, seed, max_runs, dpi,
                                   f"runs that follow path {name}"))
     _conditions(rep, df, labels, case_sets, seed)
     _probabilities(rep, df, labels, scores, seed)
+    sweep = df.attrs.get("sweep") or {}
+    if sweep.get("common_random_numbers") and sweep.get("design") in ("grid", "list") \
+            and int(df["point"].max()) >= 1 and int(sweep.get("replicates", 1)) >= 2:
+        _paired(rep, df, outcomes)
     t0 = time.perf_counter()
     _fans(rep, df, list(indicators or KEY_INDICATORS), max_runs)
     rep.timings.append(("fan charts", time.perf_counter() - t0))
