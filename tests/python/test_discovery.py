@@ -46,6 +46,20 @@ class PrimTest(unittest.TestCase):
         for p in set(res.box.restricted) - {"a"}:
             self.assertGreater(res.box.table.loc[p, "quasi_p"], 1e-3)
 
+    def test_simplify_drops_restrictions_that_add_nothing(self):
+        X, y, inside = boxed(noise=0.0, seed=6)
+        lo, hi = X.min(), X.max()
+        lo["a"], hi["b"], hi["c"] = 0.6, 0.3, 0.7  # c restricted for nothing
+        box = discovery._box(list(X.columns), X.to_numpy(), y, lo.to_numpy().copy(),
+                             hi.to_numpy().copy(), X.min().to_numpy(), X.max().to_numpy(),
+                             int(y.sum()), len(y))
+        self.assertEqual(sorted(box.restricted), ["a", "b", "c"])
+        self.assertGreater(box.table.loc["c", "quasi_p"], 0.05)
+        s = discovery.simplify(X, y, box)
+        self.assertEqual(sorted(s.restricted), ["a", "b"])
+        self.assertEqual(s.density, 1.0)
+        self.assertEqual(s.coverage, 1.0)
+
     def test_pasting_widens_a_box_peeled_too_far(self):
         rng = np.random.default_rng(8)
         X = pd.DataFrame(rng.random((2000, 3)), columns=["a", "b", "c"])

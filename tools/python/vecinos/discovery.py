@@ -5,6 +5,7 @@
     res = discovery.prim(X, y)                               # peel, paste, choose a box
     res.trajectory                                           # the coverage-density trade-off
     res.box.table                                            # restricted limits, quasi-p-values
+    discovery.simplify(X, y, res.box)                        # without restrictions of p > 0.05
     tree = discovery.cart(X, y)                              # a shallow classification tree
     discovery.feature_scores(X, df["trade_us_mx_usd.final"]) # extra trees importance
 
@@ -275,6 +276,28 @@ def _box(names, x, y, lo, hi, xmin, xmax, total, n) -> Box:
     return Box(lo=pd.Series(lo, names), hi=pd.Series(hi, names), coverage=s["coverage"],
                density=s["density"], mass=s["mass"], runs=s["runs"], cases=s["cases"],
                restricted=[names[j] for j in restricted], table=table)
+
+
+def simplify(X: pd.DataFrame, y, box: Box, max_quasi_p: float = 0.05) -> Box:
+    """The box without its weak restrictions: drops, one at a time, the restriction with the
+    largest quasi-p-value above ``max_quasi_p`` (recomputing the others' after each drop), as
+    one would by hand on EMA Workbench's box inspection. Returns a new Box."""
+    X = pd.DataFrame(X).astype(float)[list(box.lo.index)]
+    x = X.to_numpy()
+    y = np.asarray(y, dtype=bool)
+    xmin, xmax = x.min(axis=0), x.max(axis=0)
+    lo, hi = box.lo.to_numpy(dtype=float).copy(), box.hi.to_numpy(dtype=float).copy()
+    names = list(X.columns)
+    total, n = int(y.sum()), len(y)
+    current = _box(names, x, y, lo, hi, xmin, xmax, total, n)
+    while len(current.table):
+        worst = current.table["quasi_p"].idxmax()
+        if current.table.loc[worst, "quasi_p"] <= max_quasi_p:
+            break
+        j = names.index(worst)
+        lo[j], hi[j] = xmin[j], xmax[j]
+        current = _box(names, x, y, lo, hi, xmin, xmax, total, n)
+    return current
 
 
 # -- CART and feature scores -------------------------------------------------------------------

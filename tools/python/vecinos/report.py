@@ -319,6 +319,13 @@ def _conditions(rep: Report, df, labels, case_sets, seed):
             rep.p("quasi_p: the hypergeometric probability that a box of this size drawn from "
                   "the box without that restriction holds this many cases or more (Bryant and "
                   "Lempert 2010); a large value says the restriction adds little.", "small")
+            if (b.table["quasi_p"] > 0.05).any():
+                s = discovery.simplify(X, y, b)
+                rep.p(f"Without the restrictions of quasi-p above 0.05 the box restricts "
+                      f"{len(s.table)} parameter{'s' if len(s.table) != 1 else ''}: {s.runs} runs, "
+                      f"coverage {_pct(s.coverage)}, density {_pct(s.density)}.")
+                if len(s.table):
+                    rep.table(s.table.reset_index(), index=False)
         else:
             rep.p("The chosen box restricts no parameter: no region of the parameter space "
                   "concentrates these runs.")
