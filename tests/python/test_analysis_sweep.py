@@ -111,7 +111,7 @@ class AnalysisSweepTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         text = html.read_text()
         self.assertIn("Sobol&#x27; indices", text)
-        self.assertIn("<td>trade_war</td>", text)
+        self.assertIn("<td class='txt'>trade_war</td>", text)
         r = support.run_vecinos("report", self.dir / "nowhere", check=False)
         self.assertEqual(r.returncode, 2)
         self.assertIn("vecinos sweep collect", r.stderr)

@@ -35,7 +35,7 @@ class ReportTest(unittest.TestCase):
         self.assertIn("CART: which path, where", t)
         self.assertIn("Most frequent event sequences", t)
         for path in ("rupture", "trade_war", "managed"):
-            self.assertIn(f"<td>{path}</td>", t)
+            self.assertIn(f"<td class='txt'>{path}</td>", t)
         # self-contained: every image is a data URI, nothing is fetched
         images = re.findall(r"<img [^>]*src='([^']*)'", t)
         self.assertGreaterEqual(len(images), 9)

@@ -31,6 +31,7 @@ from .sweep import SweepIndexError, open_sweep  # noqa: E402
 KEY_INDICATORS = ("trade_us_mx_usd", "security_cooperation", "relationship_tension",
                   "usmca_status", "tariff_us_on_mx")
 REPORT_DPI = 110
+MIN_CASES = 10  # PRIM needs at least this many cases of interest
 
 CSS = """
 body{font-family:Georgia,'DejaVu Serif',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -38,8 +39,8 @@ color:#222;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #ccc;margin-top:2.2rem}
 h3{font-size:1.05rem;margin-top:1.4rem}
 table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0}
-th,td{border-bottom:1px solid #ddd;padding:.2rem .55rem;text-align:right}
-th:first-child,td:first-child{text-align:left}
+th,td{border-bottom:1px solid #ddd;padding:.2rem .55rem;vertical-align:top}
+.num{text-align:right}.txt{text-align:left}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:#444}
 .note{background:#f5f5f0;border-left:3px solid #E69F00;padding:.4rem .8rem;font-size:.9rem}
@@ -67,10 +68,26 @@ class Report:
         self.p(text, "note")
 
     def table(self, df: pd.DataFrame, floatfmt="{:.3g}", index=True):
-        fmt = {c: (lambda v, f=floatfmt: "" if pd.isna(v) else f.format(v))
-               for c in df.columns if pd.api.types.is_float_dtype(df[c])}
-        self.parts.append(df.to_html(index=index, formatters=fmt, border=0, escape=True,
-                                     na_rep=""))
+        """A table: numbers right-aligned (floats to 3 significant digits), text left."""
+        if index:
+            df = df.reset_index()
+        numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+                   for c in df.columns]
+
+        def cell(v, num):
+            if v is None or (isinstance(v, float) and np.isnan(v)):
+                text = ""
+            elif isinstance(v, (float, np.floating)):
+                text = floatfmt.format(v)
+            else:
+                text = str(v)
+            return f"<td class='{'num' if num else 'txt'}'>{html.escape(text)}</td>"
+
+        head = "".join(f"<th class='{'num' if n else 'txt'}'>{html.escape(str(c))}</th>"
+                       for c, n in zip(df.columns, numeric))
+        body = "".join("<tr>" + "".join(cell(v, n) for v, n in zip(row, numeric)) + "</tr>"
+                       for row in df.itertuples(index=False, name=None))
+        self.parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
     def figure(self, fig, caption: str, alt: str):
         buf = io.BytesIO()
@@ -171,11 +188,12 @@ def _sensitivity(rep: Report, df, outcomes, bootstrap, seed, scores):
               "indices need design: saltelli and Morris measures design: morris. The feature "
               "scores below rank the parameters for any design.")
     if scores is not None and len(scores):
-        fig, ax = plt.subplots(figsize=(1.2 * scores.shape[1] + 3.2, 0.45 * len(scores) + 1.6))
+        scores = scores.T  # rows: outcomes (and the path); columns: parameters
+        fig, ax = plt.subplots(figsize=(1.05 * scores.shape[1] + 3.4, 0.42 * len(scores) + 1.8))
         im = ax.imshow(scores.to_numpy(), cmap=figures.SEQUENTIAL, vmin=0,
                        vmax=max(float(np.nanmax(scores.to_numpy())), 1e-9), aspect="auto")
         ax.set_xticks(range(scores.shape[1]))
-        ax.set_xticklabels([figures.wrap(c, 16) for c in scores.columns], rotation=30,
+        ax.set_xticklabels([figures.wrap(c, 18) for c in scores.columns], rotation=30,
                            ha="right", fontsize=7)
         ax.set_yticks(range(len(scores)))
         ax.set_yticklabels(scores.index, fontsize=7)
@@ -185,11 +203,11 @@ def _sensitivity(rep: Report, df, outcomes, bootstrap, seed, scores):
                 if np.isfinite(v):
                     ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=6.5,
                             color="white" if v < 0.6 * np.nanmax(scores.to_numpy()) else "black")
-        fig.colorbar(im, ax=ax, label="importance (sums to 1 per column)", fraction=0.04)
+        fig.colorbar(im, ax=ax, label="importance (sums to 1 per row)", fraction=0.04)
         ax.set_title("Feature scores: extra-trees importance of each parameter")
         rep.figure(fig, "Extremely randomised trees (Geurts et al. 2006) fitted to each outcome "
                    "(regression) and to the path each run follows (classification); impurity "
-                   "importances, each column summing to 1. Unlike Sobol' indices, they need no "
+                   "importances, each row summing to 1. Unlike Sobol' indices, they need no "
                    "special design but give no variance share.",
                    "heat map of feature scores")
 
@@ -288,6 +306,10 @@ def _conditions(rep: Report, df, labels, case_sets, seed):
     for name, y, what in case_sets:
         rep.h(3, f"PRIM: {name}")
         X = _numeric_parameters(df)
+        if y.sum() < MIN_CASES:
+            rep.p(f"{int(y.sum())} runs are cases of interest: too few for PRIM (at least "
+                  f"{MIN_CASES}); run more points to explain this path.")
+            continue
         try:
             res = discovery.prim(X, y)
         except AnalysisError as e:
