@@ -142,11 +142,23 @@ def date_axis(ax, start=None, end=None):
     ax.set_xlim(lo, hi)
 
 
+_WORDS = {"usmca": "USMCA", "us": "U.S.", "mx": "Mexico", "fdi": "FDI", "prc": "PRC",
+          "cn": "China", "usd": "(USD)", "cum": "(cumulative)"}
+
+
+def name_title(name: str) -> str:
+    """An indicator's name as words: usmca_status -> "USMCA status"."""
+    words = [_WORDS.get(w, w) for w in name.split("_")]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if text else text
+
+
 def title_of(name: str, description: str = "") -> str:
-    """The indicator's description as a title ("U.S.-Mexico goods trade ..."), else its name."""
+    """The indicator's description as a title ("U.S.-Mexico goods trade ..."), else its name in
+    words; a description that lists codes ("0 in force, 1 under review ...") gives the name."""
     d = (description or "").strip()
-    if not d:
-        return name.replace("_", " ")
+    if not d or re.match(r"^-?\d", d):
+        return name_title(name)
     return d[0].upper() + d[1:]
 
 
