@@ -9,6 +9,9 @@ import support
 from vecinos import synthetic
 
 
+FAST = ("--bootstrap", "200", "--max-runs", "60")  # the report of a small sweep, quickly
+
+
 def report(*args, timeout=300):
     return subprocess.run([sys.executable, "-m", "vecinos.report", *map(str, args)],
                           capture_output=True, text=True, timeout=timeout)
@@ -18,9 +21,9 @@ class ReportTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = support.class_temp_dir(cls, "report")
-        synthetic.write(cls.dir, samples=16, replicates=2, ticks=40)
+        synthetic.write(cls.dir, samples=8, replicates=2, ticks=40)
         cls.html = cls.dir / "r.html"
-        r = report(cls.dir, "-o", cls.html, "--bootstrap", "200")
+        r = report(cls.dir, "-o", cls.html, *FAST)
         assert r.returncode == 0, r.stderr
         cls.text = cls.html.read_text()
 
@@ -73,7 +76,7 @@ class ReportTest(unittest.TestCase):
 
     def test_the_same_sweep_gives_the_same_report(self):
         again = self.dir / "again.html"
-        r = report(self.dir, "-o", again, "--bootstrap", "200")
+        r = report(self.dir, "-o", again, *FAST)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(again.read_bytes(), self.html.read_bytes())
 
