@@ -241,8 +241,11 @@ def save(fig, stem, formats=("png",), dpi: int = PRINT_DPI, tight: bool = True) 
     written = []
     for f in parse_formats(formats):
         path = stem.with_name(stem.name + "." + f)
+        # No creation date in the file, so the same data give the same bytes.
+        meta = {"png": {"Software": None}, "svg": {"Date": None},
+                "pdf": {"CreationDate": None}}[f]
         fig.savefig(path, dpi=dpi if f == "png" else None, format=f,
-                    bbox_inches="tight" if tight else None)
+                    bbox_inches="tight" if tight else None, metadata=meta)
         written.append(path)
     plt.close(fig)
     return written

@@ -32,6 +32,7 @@ KEY_INDICATORS = ("trade_us_mx_usd", "security_cooperation", "relationship_tensi
                   "usmca_status", "tariff_us_on_mx")
 REPORT_DPI = 110
 MIN_CASES = 10  # PRIM needs at least this many cases of interest
+MIN_ROWS = 16  # Sobol' base rows or Morris trajectories below which no index is shown
 
 CSS = """
 body{font-family:Georgia,'DejaVu Serif',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -152,9 +153,17 @@ def _sensitivity(rep: Report, df, outcomes, bootstrap, seed, scores):
         results = {}
         for o in outcomes:
             try:
-                results[o] = sensitivity.sweep_indices(df, o, bootstrap=bootstrap, seed=seed)
+                r = sensitivity.sweep_indices(df, o, bootstrap=bootstrap, seed=seed)
             except AnalysisError as e:
                 rep.note(f"{o}: {e}")
+                continue
+            used = getattr(r, "rows", getattr(r, "trajectories", 0))
+            if used < MIN_ROWS:
+                rep.note(f"{o}: only {used} complete {'base rows' if design == 'saltelli' else 'trajectories'} "
+                         f"(the outcome is NaN at a point of the others, as the date of an event "
+                         f"that did not happen is); at least {MIN_ROWS} are needed, so no indices")
+                continue
+            results[o] = r
         rep.timings.append(("indices", time.perf_counter() - t0))
         if results and design == "saltelli":
             _sobol_figure(rep, df, results, bootstrap)
@@ -239,7 +248,7 @@ def _sobol_figure(rep, df, results, bootstrap):
     for ax in list(axes.flat)[len(outs):]:
         ax.set_visible(False)
     fig.suptitle("Sobol' indices with 95 % bootstrap intervals", fontsize=10)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
     first = results[outs[0]]
     rep.figure(fig, f"First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol' indices "
                f"of each outcome from {first.rows} base rows, computed on the means over "

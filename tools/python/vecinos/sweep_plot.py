@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker  # noqa: F401
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -83,6 +84,9 @@ def outcome_label(df: pd.DataFrame, outcome: str, values=None, width: int = 38) 
     if "threshold" in info:
         extra = f" {info.get('relation', '>')} {info['threshold']:g}"
     label = f"{base}{extra}, {STAT_WORDS.get(stat, stat)}"
+    if info.get("kind") in ("threshold", "event") or outcome not in (
+            f"{what}.{stat}", f"{what}{extra.replace(' ', '')}.{stat}"):
+        label = f"{outcome}: {label}"  # a named outcome: its name first
     scale = figures.scale_for(units, values)
     return figures.wrap(f"{label} ({scale.label})" if scale.label else label, width)
 
@@ -271,9 +275,12 @@ def pairs_overview(sweep, outcomes=None, parameters=None, *, max_points: int = 4
         return fig
     show = d if len(d) <= max_points else d.iloc[np.linspace(0, len(d) - 1, max_points)
                                                  .round().astype(int)]
-    fig, axes = plt.subplots(len(outs), len(params), figsize=(1.9 * len(params) + 1.6,
-                                                              1.6 * len(outs) + 0.8),
-                             squeeze=False, sharex="col", sharey="row")
+    width, height = 1.9 * len(params) + 1.8, 1.5 * len(outs) + 1.0
+    fig, axes = plt.subplots(len(outs), len(params), figsize=(width, height), squeeze=False,
+                             sharex="col", sharey="row")
+    # Fixed margins (a tight layout of dozens of panels costs seconds), few ticks.
+    fig.subplots_adjust(left=1.7 / width, right=1 - 0.45 / width, bottom=0.75 / height,
+                        top=1 - 0.45 / height, wspace=0.08, hspace=0.12)
     size = 12 if len(show) < 300 else 5 if len(show) < 1500 else 2.5
     for i, o in enumerate(outs):
         y = d[o].astype(float)
@@ -281,27 +288,33 @@ def pairs_overview(sweep, outcomes=None, parameters=None, *, max_points: int = 4
         scale = figures.scale_for(units, y)
         for j, p in enumerate(params):
             ax = axes[i, j]
-            if figures.is_categorical(units):
-                _state_bars(ax, d[p].astype(float), y)
+            if units == "code":
+                _state_bars(ax, d[p].astype(float), y, legend=(j == len(params) - 1))
+            elif units == "0/1":  # the share of runs where it holds, per bin
+                mx, my = _binned_mean(d[p].astype(float), y)
+                ax.plot(mx, my, color=figures.PALETTE[3], lw=1.4, marker="o", ms=2)
+                ax.set_ylim(-0.05, 1.05)
             else:
                 ax.scatter(show[p].astype(float), show[o].astype(float) * scale.factor, s=size,
                            alpha=0.45, color=figures.PALETTE[0], lw=0, rasterized=True)
                 mx, my = _binned_mean(d[p].astype(float), y)
                 ax.plot(mx, my * scale.factor, color=figures.PALETTE[3], lw=1.4)
             ax.tick_params(labelsize=6)
+            ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+            ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4))
             if i == len(outs) - 1:
                 ax.set_xlabel(figures.wrap(p, 22), fontsize=7)
             if j == 0:
                 ax.set_ylabel(outcome_label(df, o, y, width=24), fontsize=6.5)
                 figures.plain_axis(ax)
-    fig.suptitle(f"Outcomes against parameters ({len(d)} runs; line: mean per bin; "
-                 "categorical outcomes: share of runs in each state per bin)", fontsize=9)
+    fig.suptitle(f"Outcomes against parameters ({len(d)} runs; line: mean per bin, for 0/1 "
+                 "outcomes the share of runs; codes: share of runs in each state per bin)",
+                 fontsize=9)
     fig.align_ylabels(axes[:, 0])
-    fig.tight_layout()
     return fig
 
 
-def _state_bars(ax, x: pd.Series, y: pd.Series):
+def _state_bars(ax, x: pd.Series, y: pd.Series, legend: bool = True):
     """A categorical outcome against a parameter: stacked shares of its codes per bin."""
     bins = pd.qcut(x, min(8, max(1, x.nunique())), duplicates="drop")
     codes = np.rint(y).astype("Int64")
@@ -314,7 +327,9 @@ def _state_bars(ax, x: pd.Series, y: pd.Series):
                label=f"{c}", lw=0)
         bottom += table[c].to_numpy()
     ax.set_ylim(0, 1)
-    ax.legend(fontsize=5, frameon=False, title="code", title_fontsize=5, loc="upper right")
+    if legend:
+        ax.legend(fontsize=5, frameon=False, title="code", title_fontsize=5, loc="center left",
+                  bbox_to_anchor=(1.0, 0.5))
 
 
 def plot_sweep(directory, out_dir, indicators=None, formats=("png",),
