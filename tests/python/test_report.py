@@ -21,7 +21,7 @@ class ReportTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = support.class_temp_dir(cls, "report")
-        synthetic.write(cls.dir, samples=8, replicates=2, ticks=40)
+        synthetic.write(cls.dir, samples=16, replicates=2, ticks=40)
         cls.html = cls.dir / "r.html"
         r = report(cls.dir, "-o", cls.html, *FAST)
         assert r.returncode == 0, r.stderr

@@ -78,7 +78,10 @@ bool is_sweep_index(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) return false;
   h5::silence_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) return false;
-  const Handle f = open_file(path);
+  // A history being written (SWMR) or killed opens only in SWMR-read mode: not an index.
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, h5::kDefault);
+  if (id < 0) return false;
+  const Handle f(id, H5Fclose, "opening " + path.string());
   return h5::string_attribute(f.id(), "format").value_or("") == "vecinos sweep index";
 }
 
