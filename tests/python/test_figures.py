@@ -77,14 +77,12 @@ class SweepFigureTest(unittest.TestCase):
 
         out = self.dir / "figs"
         r = subprocess.run([sys.executable, "-m", "vecinos.sweep_plot", str(self.dir), "-o",
-                            str(out), "--format", "png,svg", "--indicator", "usmca_status",
-                            "--indicator", "trade_us_mx_usd"], capture_output=True, text=True,
-                           timeout=120)
+                            str(out), "--format", "png,svg", "--indicator", "trade_us_mx_usd"],
+                           capture_output=True, text=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr)
         names = sorted(p.split("/")[-1] for p in r.stdout.split())
         self.assertEqual(names, ["fan-trade_us_mx_usd.png", "fan-trade_us_mx_usd.svg",
-                                 "fan-usmca_status.png", "fan-usmca_status.svg", "pairs.png",
-                                 "pairs.svg"])
+                                 "pairs.png", "pairs.svg"])
         self.assertIn(b"<svg", (out / "pairs.svg").read_bytes()[:400])
         from PIL import Image
 
