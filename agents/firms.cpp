@@ -12,7 +12,6 @@
 
 namespace vecinos {
 
-const std::array<std::string_view, kOwners> kOwnerNames = {"us", "mx", "cn"};
 const std::array<std::string_view, kSectors> kSectorNames = {"automotive", "electronics",
                                                              "machinery", "agrifood", "other"};
 
@@ -59,7 +58,8 @@ double entry_hazard(const FirmParams& p, double g, double push) {
 
 }  // namespace
 
-void Firms::build(const FirmParams& p, std::uint64_t seed, std::uint64_t run) {
+void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;
   const auto n = static_cast<std::size_t>(std::max(0, p.agents));
   owner_.resize(n), sector_.resize(n), region_.resize(n), status_.resize(n), choice_.assign(n, 0);
@@ -134,15 +134,17 @@ double Firms::tariff_faced(std::size_t i, const FirmDrivers& d) const {
 double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
   double r = base_return_[i];
   r -= p_.tariff_pass_through * tariff_faced(i, d);
-  r -= p_.uncertainty_cost * d.usmca_status;
+  r -= p_.uncertainty_cost * steps(d.usmca_status);
   r -= p_.extortion_cost * d.cartel_presence[region_[i]];
   if (owner_[i] != 1) r -= p_.legal_cost * (d.initial_legal_certainty - d.legal_certainty) / 0.5;
   r += p_.incentive_return * d.nearshoring_incentives;
   return r;
 }
 
-void Firms::decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, int tick,
-                   double dt) {
+void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
+  const int tick = ctx.tick;
+  const double dt = ctx.dt;
   const std::size_t n = size();
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 1024), [&](const tbb::blocked_range<std::size_t>& rg) {
@@ -188,7 +190,8 @@ void Firms::decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, 
       });
 }
 
-void Firms::resolve(double dt) {
+void Firms::resolve(const StepContext& ctx) {
+  const double dt = ctx.dt;
   summarise(dt);  // flows need both the old and the new capital
   status_.swap(n_status_);
   capital_.swap(n_capital_);
