@@ -25,6 +25,8 @@ def main(argv=None) -> int:
     ap.add_argument("--bootstrap", type=int, default=1000)
     args = ap.parse_args(argv)
 
+    import numpy as np
+
     from . import discovery, paths, report, sensitivity, synthetic
     from .sweep import open_sweep
 
@@ -54,6 +56,10 @@ def main(argv=None) -> int:
         if (labels == p["name"]).any() and not (labels == p["name"]).all():
             step(f"PRIM {p['name']}", lambda p=p: discovery.prim(X, (labels == p["name"])
                                                                  .to_numpy()))
+    # A case set with noise (the outcome has replicate noise), so the peeling goes the whole way.
+    trade = df["trade_us_mx_usd.final"].to_numpy()
+    noisy = trade < np.quantile(trade, 0.3)
+    step("PRIM trade below its 30 % quantile", lambda: discovery.prim(X, noisy))
     analysis = time.perf_counter() - t_all
     out = d / "report.html"
     step("report (everything)", lambda: report.build(d, out, bootstrap=args.bootstrap))
