@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/usmca_status.hpp"
+#include "model/hash.hpp"
 #include "model/schema.hpp"
 #include "model/step_context.hpp"
 
@@ -86,6 +87,11 @@ class Markets {
   [[nodiscard]] double guns_smuggled() const { return guns_; }
   [[nodiscard]] double prc_push() const { return prc_push_; }
   [[nodiscard]] const MarketParams& params() const { return p_; }
+  /// Every member that changes during a run (the digest: output/digest.hpp).
+  void hash(Fnv1a& h) const {
+    h.value(us_exports_), h.value(economy_), h.value(overdoses_), h.value(demand_);
+    h.value(guns_), h.value(prc_push_), h.value(atf0_), h.value(tariff_cn0_);
+  }
 
  private:
   MarketParams p_;

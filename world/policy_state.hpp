@@ -9,6 +9,7 @@
 #include "agents/issues.hpp"
 #include "agents/usmca_status.hpp"
 #include "model/date.hpp"
+#include "model/hash.hpp"
 #include "world/actions.hpp"
 
 namespace vecinos {
@@ -77,6 +78,9 @@ struct PolicyState {
   /// Where policy stands on each issue, on the issue's 0..1 scale (what presidents compare
   /// their positions with).
   [[nodiscard]] IssueVector status() const;
+  /// Every member, for the digest (world/policy_state.cpp; a static_assert there catches a
+  /// member added without being hashed).
+  void hash(Fnv1a& h) const;
 };
 
 }  // namespace vecinos
