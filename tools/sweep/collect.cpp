@@ -31,7 +31,7 @@ std::vector<double> read_series(hid_t file, const std::string& path) {
 
 /// Reads one complete task's outcomes; the task becomes invalid when its file is not a
 /// complete history of this task.
-void read_task(const TaskList& tasks, const Task& t, CollectedTask& row) {
+void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row) {
   const auto path = tasks.output(t);
   h5::silence_errors();
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, h5::kDefault);
@@ -71,6 +71,17 @@ void read_task(const TaskList& tasks, const Task& t, CollectedTask& row) {
     return;
   }
   row.status = "complete";
+}
+
+/// read_task_file, where any failure to read (a damaged file, a checksum that fails) makes
+/// the task invalid instead of ending the collect.
+void read_task(const TaskList& tasks, const Task& t, CollectedTask& row) {
+  try {
+    read_task_file(tasks, t, row);
+  } catch (const std::exception& e) {
+    row.status = "invalid";
+    row.note = e.what();
+  }
 }
 
 void write_text_dataset(hid_t parent, const char* name, const std::string& text) {
@@ -188,8 +199,10 @@ CollectSummary collect(const TaskList& tasks) {
     CollectedTask row;
     row.index = i;
     row.outcomes.assign(s.outcomes.size(), kNaN);
-    const TaskState state = task_state(tasks.output(t));
+    std::string why;
+    const TaskState state = task_state(tasks.output(t), &why);
     row.status = std::string(name(state));
+    if (state == TaskState::invalid) row.note = why;
     if (state == TaskState::complete) read_task(tasks, t, row);
     if (state == TaskState::failed) row.note = failed_path(tasks.output(t)).string();
     if (row.status == "complete") ++sum.complete;
