@@ -27,6 +27,7 @@ struct RunArgs {
   bool force = false;
   bool no_history = false;
   int tick_delay_ms = 0;
+  bool test_kill_while_creating = false;
 };
 
 /// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
@@ -59,6 +60,9 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
   app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
       ->group("")
       ->check(CLI::Range(0, 10000));
+  app.add_flag("--test-kill-while-creating", a->test_kill_while_creating,
+               "SIGKILL itself while the history file is being created (tests only)")
+      ->group("");
   return [a, &stop] {
     std::vector<Override> sets;
     for (const auto& s : a->sets) sets.push_back({s});
@@ -71,16 +75,23 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     // An explicit -o is checked before the world is built (a refusal should not wait for
     // it); a default name is claimed after, so a world that fails to build leaves no file.
     std::optional<Hdf5Writer> history;
-    if (!a->no_history && !a->output.empty())
-      history.emplace(Hdf5WriterOptions{a->output, a->force, threads, {}});
+    auto writer_options = [&](std::filesystem::path path, bool overwrite) {
+      Hdf5WriterOptions o;
+      o.path = std::move(path);
+      o.overwrite = overwrite;
+      o.threads = threads;
+      o.test_kill_while_creating = a->test_kill_while_creating;
+      return o;
+    };
+    if (!a->no_history && !a->output.empty()) history.emplace(writer_options(a->output, a->force));
     Simulation sim(loaded.config);
-    if (!a->no_history && a->output.empty())
-      history.emplace(Hdf5WriterOptions{
-          claim_default_history("runs", std::filesystem::path(a->config).stem().string(),
-                                loaded.config.simulation.seed),
-          false,
-          threads,
-          {}});
+    if (!a->no_history && a->output.empty()) {
+      HistoryClaim claim = claim_default_history(
+          "runs", std::filesystem::path(a->config).stem().string(), loaded.config.simulation.seed);
+      Hdf5WriterOptions o = writer_options(claim.file, false);
+      o.claim = std::move(claim);
+      history.emplace(std::move(o));
+    }
 
     SummaryObserver summary;
     DigestObserver digest;
@@ -90,6 +101,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     if (a->digest) sim.add_observer(digest);
     if (history) sim.add_observer(*history);
     try {
+      set_cooperative(true);  // the run polls the stop flag between ticks
       sim.run({threads, &stop});
     } catch (const Interrupted&) {
       if (history)
