@@ -1,5 +1,7 @@
 #include "model/config_loader.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -8,12 +10,46 @@
 namespace vecinos {
 namespace {
 
-std::string read_file(const std::filesystem::path& p) {
+constexpr std::size_t kMaxConfigBytes = std::size_t{4} << 20;  ///< the baseline has 20 KB
+constexpr std::size_t kMaxExtendsDepth = 64;
+
+/// Why `p` cannot be read as a config file, or empty when it can: it must exist and be a
+/// regular file (not a directory, a device such as /dev/zero, a pipe), and every filesystem
+/// error (a name component over 255 bytes, a symlink loop, permissions) is said in words.
+std::string unreadable(const std::filesystem::path& p) {
+  std::error_code ec;
+  const auto st = std::filesystem::status(p, ec);
+  if (ec) {
+    if (ec == std::errc::no_such_file_or_directory) return "no such file";
+    return ec.message();
+  }
+  switch (st.type()) {
+    case std::filesystem::file_type::regular: break;
+    case std::filesystem::file_type::not_found: return "no such file";
+    case std::filesystem::file_type::directory: return "it is a directory, not a config file";
+    default: return "it is not a regular file (a device, a pipe or a socket)";
+  }
   std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  if (!in) return std::strerror(errno);
+  return {};
+}
+
+/// The file's text, at most `limit` bytes and one more (so that the parser can say it is too
+/// large without reading all of it).
+std::string read_file(const std::filesystem::path& p, std::size_t limit, std::string& why) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    why = std::strerror(errno);
+    return {};
+  }
+  std::string text;
+  char buf[65536];
+  while (in && text.size() <= limit) {
+    in.read(buf, sizeof buf);
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) why = std::strerror(errno);
+  return text;
 }
 
 YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
@@ -46,7 +82,13 @@ YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
                    std::vector<std::filesystem::path>& chain, std::vector<std::string>& files,
                    Diagnostics& diags) {
   std::error_code ec;
-  const auto canon = std::filesystem::weakly_canonical(file, ec);
+  const char* key = named_at.line > 0 ? "extends" : "";
+  if (const std::string why = unreadable(file); !why.empty()) {
+    diags.error(named_at, key, fmt::format("cannot read config file '{}': {}", file.string(), why));
+    return {};
+  }
+  auto canon = std::filesystem::weakly_canonical(file, ec);
+  if (ec) canon = file;
   for (const auto& c : chain) {
     if (c == canon) {
       std::string cycle;
@@ -55,12 +97,23 @@ YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
       return {};
     }
   }
-  if (!std::filesystem::is_regular_file(file)) {
-    diags.error(named_at, named_at.line > 0 ? "extends" : "",
-                fmt::format("cannot read config file '{}': no such file", file.string()));
+  if (chain.size() >= kMaxExtendsDepth) {
+    diags.error(named_at, key,
+                fmt::format("extends chains are limited to {} files", kMaxExtendsDepth));
     return {};
   }
-  const std::string text = read_file(file);
+  std::string why;
+  const std::string text = read_file(file, kMaxConfigBytes, why);
+  if (!why.empty()) {
+    diags.error(named_at, key, fmt::format("cannot read config file '{}': {}", file.string(), why));
+    return {};
+  }
+  if (text.size() > kMaxConfigBytes) {
+    diags.error({file.string(), 0, 0}, "",
+                fmt::format("the file is larger than {} MiB; configs are far smaller",
+                            kMaxConfigBytes >> 20));
+    return {};
+  }
   YamlNode tree = parse_yaml(text, file.string(), diags);
   chain.push_back(canon);
   resolve_extends(tree, file.parent_path(), chain, files, diags);
