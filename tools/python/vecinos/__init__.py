@@ -11,6 +11,7 @@
 from .run import (
     SCHEMA_VERSION,
     Agents,
+    DamagedHistoryError,
     Network,
     PartialRunWarning,
     Run,
@@ -22,6 +23,7 @@ from .sweep import SweepIndexError, open_sweep, sweep_series
 __all__ = [
     "SCHEMA_VERSION",
     "Agents",
+    "DamagedHistoryError",
     "Network",
     "PartialRunWarning",
     "Run",
