@@ -5,6 +5,7 @@
 #   tools/setup-deps.sh            build and test dependencies
 #   tools/setup-deps.sh --cluster  also Open MPI and Slurm/munge (sweep integration tests)
 #   tools/setup-deps.sh --bench    also GNU time (tools/bench/recording_overhead.sh)
+#   tools/setup-deps.sh --fuzz     also clang and libFuzzer (tools/fuzz.sh, the fuzz preset)
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,9 @@ packages=(
 )
 if [[ "${1:-}" == "--cluster" ]]; then
   packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 if [[ "${1:-}" == "--cluster" || "${1:-}" == "--bench" ]]; then
   packages+=(time)
