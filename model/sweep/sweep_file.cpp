@@ -16,6 +16,10 @@
 namespace vecinos::sweep {
 namespace {
 
+/// The most tasks a sweep may have (points x replicates; docs/sweeps.md).
+constexpr std::uint64_t kMaxSweepTasks = 10'000'000;
+
+
 const std::vector<std::string> kKeys = {"base",    "output",   "replicates", "seed", "design",
                                         "samples", "scramble", "parameters", "set",  "outcomes"};
 
@@ -255,6 +259,36 @@ void read_outcomes(const YamlNode& n, Sweep& s, const ModelInfo& model, Diagnost
   }
 }
 
+/// The number of points and tasks, in checked arithmetic: a 16 x 16 grid of 16-value lists has
+/// 2^64 points, which would wrap to 0 in 64 bits. Past kMaxSweepTasks the sweep is refused
+/// (its task list alone would need gigabytes, and no cluster runs it).
+void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) {
+  std::uint64_t points = 0;
+  bool over = false;
+  switch (s.design) {
+    case Design::grid:
+      points = s.parameters.empty() ? 0 : 1;
+      for (const auto& p : s.parameters) {
+        const auto n = static_cast<std::uint64_t>(p.values.size());
+        if (n != 0 && points > kMaxSweepTasks / n) over = true;
+        points = over ? kMaxSweepTasks + 1 : points * n;
+      }
+      break;
+    case Design::list: points = s.parameters.empty() ? 0 : s.parameters.front().values.size(); break;
+    default: points = s.samples; break;
+  }
+  const std::uint64_t reps = std::max<std::uint64_t>(1, s.replicates);
+  if (!over && points > kMaxSweepTasks / reps) over = true;
+  if (!over) return;
+  const YamlNode* where = s.design == Design::grid ? root.find("parameters") : root.find("replicates");
+  if (where == nullptr) where = &root;
+  diags.error(where->origin, s.design == Design::grid ? "parameters" : "replicates",
+              fmt::format("the sweep has more than {} tasks ({} design{}); split it into several "
+                          "sweeps, or use a sampling design (lhs, sobol) with fewer points",
+                          kMaxSweepTasks, name(s.design),
+                          s.design == Design::grid ? ": the product of the list lengths" : ""));
+}
+
 Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem::path& dir,
             const ModelInfo& model, Diagnostics& diags) {
   Sweep s;
@@ -298,9 +332,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
                   fmt::format("missing required key: the number of points of the {} design",
                               name(s.design)));
     else
-      s.samples =
-          whole(*samples, "samples", 1, s.design == Design::sobol ? 0xffffffffU : 100000000, diags)
-              .value_or(0);
+      s.samples = whole(*samples, "samples", 1, kMaxSweepTasks, diags).value_or(0);
   } else if (samples != nullptr) {
     diags.error(
         samples->origin, "samples",
@@ -323,6 +355,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
                 fmt::format("the sobol design supports at most {} parameters (Joe-Kuo direction "
                             "numbers built in); this sweep has {}",
                             kSobolMaxDimensions, s.parameters.size()));
+  check_task_count(s, root, diags);
   if (const YamlNode* n = root.find("set")) read_sets(*n, s, diags);
   if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, model, diags);
   return s;
