@@ -503,7 +503,27 @@ class MapOf final : public Node {
       if (value.kind == YamlNode::Kind::null) continue;  // removed by an override
       R r{};
       entry_.reset(r);
-      entry_.load(value, &r, sub, ctx);
+      if (key.origin.file.starts_with("--set ")) {
+        // An id that only a --set names: a typo of an existing id is far likelier than a new
+        // entry given key by key, so its errors (missing required keys) become one suggestion.
+        Diagnostics mine;
+        LoadContext sub_ctx{mine, ctx.origins};
+        entry_.load(value, &r, sub, sub_ctx);
+        if (!mine.empty()) {
+          std::vector<std::string> ids;
+          for (const auto& [k, v] : y.entries)
+            if (!k.origin.file.starts_with("--set ")) ids.push_back(k.text);
+          std::string msg = fmt::format("there is no '{}' in {}", key.text, path);
+          if (auto guess = closest_match(key.text, ids); !guess.empty())
+            msg += fmt::format("; did you mean '{}'?", guess);
+          msg += fmt::format(" (ids: {}); a --set that adds an entry must give all of it ({})",
+                             fmt::join(ids, ", "), mine.list().front().str());
+          ctx.diags.error(key.origin, sub, msg);
+          continue;
+        }
+      } else {
+        entry_.load(value, &r, sub, ctx);
+      }
       m.emplace(key.text, std::move(r));
     }
   }
