@@ -174,6 +174,10 @@ MergedTree load_merged_tree(const std::filesystem::path& file, std::span<const O
   MergedTree out;
   std::vector<std::filesystem::path> chain;
   out.tree = load_tree(file, Origin{file.string(), 0, 0}, chain, out.files, diags);
+  if (out.tree.is_null() && diags.empty())
+    diags.error({file.string(), 1, 1}, "",
+                "the config is empty; start from configs/baseline.yaml, or write `extends: "
+                "PATH/baseline.yaml` and the keys to change");
   for (const auto& o : sets) apply_override(out.tree, o, diags);
   return out;
 }

@@ -69,7 +69,8 @@ namespace {
 // Builds a YamlNode tree from yaml-cpp parser events.
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+  TreeBuilder(std::string file, std::string_view text, Diagnostics& diags)
+      : file_(std::move(file)), text_(text), diags_(diags) {}
 
   YamlNode take() { return std::move(root_); }
   [[nodiscard]] bool over_budget() const { return over_budget_; }
@@ -96,6 +97,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (!count(mark, 1)) return;
+    if (tag == "!") check_closed_quote(mark);
     YamlNode n;
     n.kind = YamlNode::Kind::scalar;
     n.text = value;
@@ -130,6 +132,31 @@ class TreeBuilder final : public YAML::EventHandler {
   };
 
   Origin at(const YAML::Mark& m) const { return {file_, m.line + 1, m.column + 1}; }
+
+  /// yaml-cpp takes a quoted scalar whose closing quote is missing to run to the end of the
+  /// file: say so, at the opening quote.
+  void check_closed_quote(const YAML::Mark& mark) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+    const auto start = static_cast<std::size_t>(mark.pos);
+    const char q = text_[start];
+    if (q != '"' && q != '\'') return;
+    for (std::size_t i = start + 1; i < text_.size(); ++i) {
+      if (q == '"' && text_[i] == '\\') {
+        ++i;  // an escaped character
+        continue;
+      }
+      if (text_[i] != q) continue;
+      if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted scalar
+        continue;
+      }
+      return;  // closed
+    }
+    diags_.error(at(mark), path_text(),
+                 fmt::format("the quote {} opened here is never closed (the value would run to the "
+                             "end of the file)",
+                             q));
+  }
 
   /// Adds `n` values to the document's count; false (once with an error) past the budget.
   bool count(const YAML::Mark& mark, std::size_t n) {
@@ -221,6 +248,7 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   std::string file_;
+  std::string_view text_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, Anchor> anchors_;
@@ -367,7 +395,7 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, Diagnostics&
   }
   if (!check_text(text, file, diags)) return YamlNode{};
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, diags);
+  TreeBuilder builder(file, text, diags);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
