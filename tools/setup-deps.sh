@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build git pkg-config
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   doctest-dev librandom123-dev libcli11-dev libfmt-dev
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-yaml
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-yaml python3-venv python3-pip
 )
 if [[ "${1:-}" == "--cluster" ]]; then
   packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)
