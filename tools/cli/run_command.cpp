@@ -1,4 +1,6 @@
 // `vecinos run CONFIG`: one simulation, with a summary, optional digest and HDF5 history.
+#include <unistd.h>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -8,6 +10,7 @@
 #include "model/errors.hpp"
 #include "output/digest.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/progress.hpp"
 #include "output/summary.hpp"
 #include "tools/cli/commands.hpp"
 #include "world/config.hpp"
@@ -56,7 +59,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
   app.add_flag("--force", a->force, "overwrite an existing history file given with -o");
   app.add_flag("--no-history", a->no_history, "write no HDF5 history")->excludes("--output");
   app.add_flag("--digest", a->digest, "print a hash of the complete final state");
-  app.add_flag("-q,--quiet", a->quiet, "print no summary");
+  app.add_flag("-q,--quiet", a->quiet, "print no summary and no progress");
   app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
       ->group("")
       ->check(CLI::Range(0, 10000));
@@ -97,6 +100,11 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     DigestObserver digest;
     TickDelay delay(a->tick_delay_ms);
     if (a->tick_delay_ms > 0) sim.add_observer(delay);
+    // Progress on stderr for runs that take a while (nothing in their first two seconds).
+    ProgressOptions popts;
+    popts.terminal = ::isatty(STDERR_FILENO) == 1;
+    ProgressObserver progress(std::cerr, popts);
+    if (!a->quiet) sim.add_observer(progress);
     sim.add_observer(summary);
     if (a->digest) sim.add_observer(digest);
     if (history) sim.add_observer(*history);
