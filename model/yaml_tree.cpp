@@ -1,5 +1,6 @@
 #include "model/yaml_tree.hpp"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -358,7 +359,9 @@ class DocumentProbe final : public YAML::EventHandler {
     started = true;
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override {
+    if (depth_ > 0) first(m);  // an empty document is a lone null: it holds nothing
+  }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
   void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                 const std::string&) override {
@@ -367,17 +370,20 @@ class DocumentProbe final : public YAML::EventHandler {
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
     first(m);
+    ++depth_;
   }
-  void OnSequenceEnd() override {}
+  void OnSequenceEnd() override { --depth_; }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {
     first(m);
+    ++depth_;
   }
-  void OnMapEnd() override {}
+  void OnMapEnd() override { --depth_; }
   bool started = false, content = false;
   YAML::Mark where;
 
  private:
+  int depth_ = 0;
   void first(const YAML::Mark& m) {
     if (!content) where = m;
     content = true;
@@ -413,12 +419,34 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, Diagnostics&
   return root;
 }
 
+namespace {
+bool is_append_key(std::string_view key) {
+  return key.size() > 1 && key.back() == '+';
+}
+}  // namespace
+
+// Besides the header's rule, a key written `name+` whose value is a list appends its items to
+// base's list `name` (config_loader.hpp).
 void merge_yaml(YamlNode& base, const YamlNode& over) {
   if (base.kind != YamlNode::Kind::map || over.kind != YamlNode::Kind::map) {
     base = over;
     return;
   }
   for (const auto& [key, value] : over.entries) {
+    if (is_append_key(key.text)) {
+      // `list+: [...]` appends to the list of the file extended; `list: [...]` replaces it.
+      const std::string_view name = std::string_view(key.text).substr(0, key.text.size() - 1);
+      YamlNode* existing = base.find(name);
+      if (existing != nullptr && existing->is_seq() && value.is_seq()) {
+        existing->items.insert(existing->items.end(), value.items.begin(), value.items.end());
+        continue;
+      }
+      if (existing == nullptr && value.is_seq()) {
+        base.entries.emplace_back(YamlKey{std::string(name), key.origin}, value);
+        continue;
+      }
+      // Not a list on both sides: keep the key as written, so the schema reports it there.
+    }
     if (YamlNode* existing = base.find(key.text)) {
       merge_yaml(*existing, value);
     } else {

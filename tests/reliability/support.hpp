@@ -91,7 +91,7 @@ bool eventually(Pred pred, int ms = 20000) {
   return true;
 }
 
-inline bool exists(const std::filesystem::path& p) {
+inline bool present(const std::filesystem::path& p) {
   std::error_code ec;
   return std::filesystem::exists(p, ec);
 }

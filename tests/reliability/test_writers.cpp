@@ -35,7 +35,7 @@ std::string h5_status(const std::filesystem::path& p) {
 }
 
 std::string run_args(const std::filesystem::path& out, const std::string& extra = "") {
-  return quoted(source_path("configs/baseline.yaml")) + " -q" + kSmallRun + " -o " +
+  return "run " + quoted(source_path("configs/baseline.yaml")) + " -q" + kSmallRun + " -o " +
          quoted(out.string()) + " " + extra;
 }
 
@@ -48,7 +48,7 @@ TEST_SUITE("reliability: writers") {
     const auto file = dir / "same.h5";
     Background first(run_args(file, "--set simulation.end=2025-03-01 --test-tick-delay-ms 40"),
                      dir.path());
-    REQUIRE(eventually([&] { return exists(dir / "same.h5.partial"); }));
+    REQUIRE(eventually([&] { return present(dir / "same.h5.partial"); }));
     for (const char* force : {"", "--force"}) {
       const auto second =
           run_vecinos(run_args(file, std::string("--set simulation.end=2025-01-20 ") + force));
@@ -57,7 +57,7 @@ TEST_SUITE("reliability: writers") {
     }
     REQUIRE(first.wait_for(60000) == 0);
     CHECK(h5_status(file) == "complete");
-    CHECK_FALSE(exists(dir / "same.h5.partial"));
+    CHECK_FALSE(present(dir / "same.h5.partial"));
     CHECK(run_vecinos("inspect " + quoted(file.string())).exit_code == 0);
   }
 
@@ -65,7 +65,7 @@ TEST_SUITE("reliability: writers") {
     TempDir dir("stale-partial");
     const auto file = dir / "k.h5";
     Background killed(run_args(file, "--test-tick-delay-ms 40"), dir.path());
-    REQUIRE(eventually([&] { return exists(dir / "k.h5.partial"); }));
+    REQUIRE(eventually([&] { return present(dir / "k.h5.partial"); }));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     killed.signal(SIGKILL);
     REQUIRE(killed.wait_for(10000) == 137);
@@ -81,11 +81,11 @@ TEST_SUITE("reliability: writers") {
     auto r = run_vecinos(run_args(file, "--test-kill-while-creating"));
     CHECK(r.exit_code == 137);
     // Either no .partial, or one that opens; never a file that is half an HDF5 header.
-    if (exists(dir / "c.h5.partial")) CHECK(h5_status(dir / "c.h5.partial") != "unreadable");
-    CHECK_FALSE(exists(file));
+    if (present(dir / "c.h5.partial")) CHECK(h5_status(dir / "c.h5.partial") != "unreadable");
+    CHECK_FALSE(present(file));
     // An older .partial (a stopped run) survives a run killed while creating its replacement.
     Background stopped(run_args(file, "--test-tick-delay-ms 40"), dir.path());
-    REQUIRE(eventually([&] { return exists(dir / "c.h5.partial"); }));
+    REQUIRE(eventually([&] { return present(dir / "c.h5.partial"); }));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     stopped.signal(SIGTERM);
     REQUIRE(stopped.wait_for(10000) == 143);
@@ -109,11 +109,11 @@ TEST_SUITE("reliability: writers") {
       const auto rc = run.wait_for(20000);
       REQUIRE(rc.has_value());
       const auto partial = dir / fmt::format("m{}.h5.partial", i);
-      if (exists(partial)) {
+      if (present(partial)) {
         ++partials;
         CHECK_MESSAGE(h5_status(partial) != "unreadable", "kill after ", 15 * i, " ms");
       }
-      if (exists(file)) {
+      if (present(file)) {
         ++completes;
         CHECK(h5_status(file) == "complete");
       }
@@ -125,22 +125,22 @@ TEST_SUITE("reliability: writers") {
     TempDir dir("full-disk");
     const auto file = dir / "big.h5";
     // ulimit -f counts 1024-byte blocks: 300 KiB is far less than the history.
-    const auto r = run_shell("ulimit -f 300; exec " + quoted(VECINOS_EXE) + " run " +
+    const auto r = run_shell("ulimit -f 300; exec " + quoted(VECINOS_EXE) + " " +
                              run_args(file, "--set simulation.end=2025-06-01"));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("big.h5") != std::string::npos);
     CHECK(r.err.find("File too large") != std::string::npos);
-    CHECK_FALSE(exists(file));
+    CHECK_FALSE(present(file));
     // With --force, the old complete file stays intact.
     REQUIRE(run_vecinos(run_args(file, "--set simulation.end=2025-01-08")).exit_code == 0);
     const auto before = slurp(file);
-    const auto forced = run_shell("ulimit -f 300; exec " + quoted(VECINOS_EXE) + " run " +
+    const auto forced = run_shell("ulimit -f 300; exec " + quoted(VECINOS_EXE) + " " +
                                   run_args(file, "--set simulation.end=2025-06-01 --force"));
     CHECK(forced.exit_code == 1);
     CHECK(slurp(file) == before);
   }
 
-  TEST_CASE("a full file system (tmpfs of 2 MiB, as root): exit 1, status failed where written") {
+  TEST_CASE("a full file system (tmpfs of 256 KiB, as root): exit 1, status failed where written") {
     if (::geteuid() != 0) {
       MESSAGE("skipped: mounting a small tmpfs needs root");
       return;
@@ -148,7 +148,7 @@ TEST_SUITE("reliability: writers") {
     TempDir dir("tmpfs");
     const auto mnt = dir / "mnt";
     std::filesystem::create_directories(mnt);
-    if (::mount("vecinos-test", mnt.c_str(), "tmpfs", 0, "size=2m") != 0) {
+    if (::mount("vecinos-test", mnt.c_str(), "tmpfs", 0, "size=256k") != 0) {
       MESSAGE("skipped: cannot mount a tmpfs here (", std::strerror(errno), ")");
       return;
     }
@@ -157,14 +157,42 @@ TEST_SUITE("reliability: writers") {
       ~Unmount() { ::umount2(p.c_str(), MNT_DETACH); }
     } unmount{mnt};
     const auto file = mnt / "full.h5";
-    const auto r = run_vecinos("run " + run_args(file, "--set simulation.end=2025-09-01"));
+    const auto r = run_vecinos(run_args(file, "--set simulation.end=2025-09-01"));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("full.h5") != std::string::npos);
     CHECK(r.err.find("No space left on device") != std::string::npos);
     CHECK(r.err.find("Segmentation") == std::string::npos);
-    CHECK_FALSE(exists(file));
+    CHECK_FALSE(present(file));
     const auto partial = mnt / "full.h5.partial";
-    if (exists(partial)) CHECK(h5_status(partial) != "complete");
+    if (present(partial)) CHECK(h5_status(partial) != "complete");
+  }
+}
+
+TEST_SUITE("reliability: exit codes") {
+  TEST_CASE("an unwritable -o and a read-only sweep directory: exit 2, one line with the reason") {
+    if (::geteuid() != 0) {
+      MESSAGE("skipped: mounting a read-only tmpfs needs root");
+      return;
+    }
+    TempDir dir("read-only");
+    const auto mnt = dir / "ro";
+    std::filesystem::create_directories(mnt);
+    if (::mount("vecinos-ro", mnt.c_str(), "tmpfs", MS_RDONLY, "size=64k") != 0) {
+      MESSAGE("skipped: cannot mount a tmpfs here (", std::strerror(errno), ")");
+      return;
+    }
+    struct Unmount {
+      std::filesystem::path p;
+      ~Unmount() { ::umount2(p.c_str(), MNT_DETACH); }
+    } unmount{mnt};
+    const auto r = run_vecinos(run_args(mnt / "x.h5", "--set simulation.end=2025-01-08"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("Read-only file system") != std::string::npos);
+    CHECK(r.err.find('\n') == r.err.size() - 1);  // one line
+    const auto sweep = dir.write("s.yaml", small_sweep(mnt, 1));
+    const auto s = run_vecinos("sweep run " + quoted(sweep.string()));
+    CHECK(s.exit_code == 2);
+    CHECK(s.err.find("Read-only file system") != std::string::npos);
   }
 }
 
@@ -174,7 +202,7 @@ TEST_SUITE("reliability: sweeps") {
     const auto file = dir.write("s.yaml", small_sweep(dir / "out", 1));
     Background first("sweep run " + quoted(file.string()) + " --jobs 2 --test-tick-delay-ms 30",
                      dir.path());
-    REQUIRE(eventually([&] { return exists(dir / "out/task-000000.h5.partial"); }));
+    REQUIRE(eventually([&] { return present(dir / "out/task-000000.h5.partial"); }));
     const auto second = run_vecinos("sweep run " + quoted(file.string()) + " --jobs 2");
     CHECK(second.exit_code == 2);
     CHECK(second.err.find("another `vecinos sweep run` is using") != std::string::npos);
@@ -191,7 +219,7 @@ TEST_SUITE("reliability: sweeps") {
     const auto file = dir.write("s.yaml", small_sweep(out, 1));
     Background runner("sweep run " + quoted(file.string()) + " --jobs 2 --test-tick-delay-ms 40",
                       dir.path());
-    REQUIRE(eventually([&] { return exists(out / "task-000001.h5.partial"); }));
+    REQUIRE(eventually([&] { return present(out / "task-000001.h5.partial"); }));
     runner.signal(SIGKILL);
     REQUIRE(runner.wait_for(10000) == 137);
     // The tasks got SIGTERM from the kernel when their runner died (PR_SET_PDEATHSIG).
@@ -214,14 +242,14 @@ TEST_SUITE("reliability: sweeps") {
     std::filesystem::copy_file(out / "task-000000.h5", dir / "keep.h5");
     const auto collect = run_vecinos("sweep collect " + quoted(out.string()));
     CHECK(collect.exit_code == 1);
-    CHECK(exists(out / "sweep.h5"));
+    CHECK(present(out / "sweep.h5"));
     CHECK(collect.out.find("task 1 is invalid") != std::string::npos);
     CHECK(collect.out.find("task 2 is invalid") != std::string::npos);
     const auto rerun = run_vecinos("sweep run " + quoted(file.string()) + " --jobs 2");
     CHECK(rerun.exit_code == 0);
     CHECK(rerun.err.find("task-000001.h5 is not a complete history") != std::string::npos);
     CHECK(rerun.out.find("2 failed") == std::string::npos);
-    CHECK(exists(out / "task-000001.h5.damaged"));
+    CHECK(present(out / "task-000001.h5.damaged"));
     for (int t = 0; t < 4; ++t)
       CHECK(h5_status(out / fmt::format("task-{:06}.h5", t)) == "complete");
     CHECK(run_vecinos("sweep collect " + quoted(out.string())).exit_code == 0);
@@ -236,8 +264,11 @@ TEST_SUITE("reliability: sweeps") {
     const auto r =
         run_vecinos("sweep run " + quoted(file.string()) + " --jobs 2 --test-crash-task 2");
     CHECK(r.exit_code == 1);
+    // The runner reports task 2 (which crashed on purpose) and that its record was not
+    // written, and exits 1 itself (before the fix: an exception escaped and it crashed).
+    CHECK(r.err.find("task 2 FAILED after") != std::string::npos);
+    CHECK(r.err.find("killed by signal 11") != std::string::npos);
     CHECK(r.err.find("could not be written") != std::string::npos);
-    CHECK(r.err.find("Segmentation") == std::string::npos);
     for (int t : {0, 1, 3}) CHECK(h5_status(out / fmt::format("task-{:06}.h5", t)) == "complete");
   }
 }

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 #include <fstream>
@@ -86,14 +88,18 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view t
   std::filesystem::path tmp = path;
   tmp += fmt::format(".tmp-{}", ::getpid());
   {
+    errno = 0;
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out.flush()) throw RuntimeError(fmt::format("{}: cannot write", tmp.string()));
+    if (!out.flush())
+      throw RuntimeError(fmt::format("{}: cannot write: {}", tmp.string(),
+                                     errno != 0 ? std::strerror(errno) : "write failed"));
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::filesystem::remove(tmp, ec);
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
     throw RuntimeError(fmt::format("{}: cannot write: {}", path.string(), ec.message()));
   }
 }
