@@ -1,6 +1,7 @@
 #include "model/config_loader.hpp"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,40 @@
 
 namespace vecinos {
 namespace {
+
+bool is_append_key(std::string_view key) {
+  return key.size() > 1 && key.back() == '+';
+}
+
+/// Turns the `name+` keys left in a tree (nothing to append to) into `name`, appending to a
+/// `name` list in the same map.
+void resolve_appends(YamlNode& node) {
+  if (node.is_seq()) {
+    for (auto& item : node.items) resolve_appends(item);
+    return;
+  }
+  if (!node.is_map()) return;
+  // A `list+:` beside `list:` in the same map appends to it; alone, it is the list.
+  std::vector<YamlEntry> kept;
+  for (auto& e : node.entries) {
+    if (is_append_key(e.first.text) && e.second.is_seq()) {
+      const std::string name = e.first.text.substr(0, e.first.text.size() - 1);
+      auto it = std::find_if(kept.begin(), kept.end(),
+                             [&](const YamlEntry& k) { return k.first.text == name; });
+      if (it == kept.end()) {
+        kept.emplace_back(YamlKey{name, e.first.origin}, std::move(e.second));
+        continue;
+      }
+      if (it->second.is_seq()) {
+        for (auto& item : e.second.items) it->second.items.push_back(std::move(item));
+        continue;
+      }
+    }
+    kept.push_back(std::move(e));
+  }
+  node.entries = std::move(kept);
+  for (auto& e : node.entries) resolve_appends(e.second);
+}
 
 constexpr std::size_t kMaxConfigBytes = std::size_t{4} << 20;  ///< the baseline has 20 KB
 constexpr std::size_t kMaxExtendsDepth = 64;
@@ -117,6 +152,7 @@ YamlNode load_tree(const std::filesystem::path& file, const Origin& named_at,
   YamlNode tree = parse_yaml(text, file.string(), diags);
   chain.push_back(canon);
   resolve_extends(tree, file.parent_path(), chain, files, diags);
+  resolve_appends(tree);
   chain.pop_back();
   files.push_back(file.string());
   return tree;
@@ -158,6 +194,15 @@ void apply_override(YamlNode& root, const Override& o, Diagnostics& diags) {
       diags.error(at, key, "empty segment in key path");
       return;
     }
+    if (dot == std::string::npos && is_append_key(part) && value.is_seq()) {
+      // --set list+=[...] appends to the list.
+      YamlNode& list = cur->child(part.substr(0, part.size() - 1), at);
+      if (list.is_seq())
+        list.items.insert(list.items.end(), value.items.begin(), value.items.end());
+      else
+        list = value;
+      return;
+    }
     YamlNode& next = cur->child(part, at);
     if (dot == std::string::npos) {
       merge_yaml(next, value);
@@ -189,6 +234,7 @@ MergedTree load_merged_text(std::string_view text, const std::string& name,
   out.tree = parse_yaml(text, name, diags);
   std::vector<std::filesystem::path> chain;
   resolve_extends(out.tree, base_dir, chain, out.files, diags);
+  resolve_appends(out.tree);
   out.files.push_back(name);
   for (const auto& o : sets) apply_override(out.tree, o, diags);
   return out;
