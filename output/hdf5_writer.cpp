@@ -16,6 +16,7 @@
 #include "model/errors.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/history_file.hpp"
+#include "world/indicators.hpp"
 #include "world/world.hpp"
 
 namespace vecinos {
@@ -173,20 +174,54 @@ Hdf5Writer::Hdf5Writer(Hdf5WriterOptions options)
 }
 
 Hdf5Writer::~Hdf5Writer() {
+  const bool started = thread_.joinable();
   if (queue_) queue_->close();
   if (thread_.joinable()) thread_.join();
+  if (!started && claim_.creating.held()) {
+    // The run never began writing (a refusal, a world that failed to build): leave no empty
+    // FILE.creating behind.
+    std::error_code ec;
+    if (std::filesystem::file_size(creating_, ec) == 0 && !ec)
+      std::filesystem::remove(creating_, ec);
+  }
+}
+
+std::uint64_t estimated_history_bytes(const RecordingPlan& plan, std::size_t edges) {
+  const auto rows = static_cast<std::uint64_t>(plan.state_rows());
+  std::uint64_t row_bytes = 4 + 10 + 8 * kIndicatorCount;  // tick, date, indicators
+  for (const TablePlan& t : plan.tables()) {
+    if (plan.params().agents)
+      for (const NumberColumn& c : t.table.state)
+        row_bytes += h5::dtype_size(c.dtype) * static_cast<std::uint64_t>(t.agents.size());
+    row_bytes += 8 * static_cast<std::uint64_t>(t.table.aggregates.size());
+  }
+  std::uint64_t total = rows * row_bytes;
+  if (plan.params().network)
+    total += static_cast<std::uint64_t>(plan.network_rows()) * (4 + 8 * edges);
+  return total;
 }
 
 void Hdf5Writer::on_start(const World& world) {
   plan_.emplace(make_plan(world, std::move(options_.tables)));
   taker_.emplace(*plan_);
+  StartRecord start = taker_->start(world);
+  if (options_.max_bytes > 0) {
+    const std::uint64_t bytes = estimated_history_bytes(*plan_, start.edge_count);
+    if (bytes > options_.max_bytes)
+      throw InputError(fmt::format(
+          "{}: this run's history would take about {:.1f} GB, more than the limit of {:.1f} GB; "
+          "record less (recording.every, recording.agents: false, recording.panel_size, "
+          "recording.full_populations: false) or raise the limit (--max-history-gb, 0 for none)",
+          options_.path.string(), static_cast<double>(bytes) / 1e9,
+          static_cast<double>(options_.max_bytes) / 1e9));
+  }
   queue_ = std::make_unique<BoundedQueue<Message>>(
       static_cast<std::size_t>(plan_->params().queue_ticks));
   start_time_ = utc_now();
   host_ = host_name();
   // The writer thread creates the file while the simulation starts: a creation error is
   // thrown at the next tick (or at the end).
-  thread_ = std::thread(&Hdf5Writer::writer_loop, this, taker_->start(world));
+  thread_ = std::thread(&Hdf5Writer::writer_loop, this, std::move(start));
   if (auto s = taker_->take(world)) push(std::move(*s));
 }
 

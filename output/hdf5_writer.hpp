@@ -56,7 +56,14 @@ struct Hdf5WriterOptions {
   /// Tests: the process kills itself (SIGKILL) after the file's root is written and before its
   /// datasets exist, the window in which HDF5's file on disk cannot be opened yet.
   bool test_kill_while_creating = false;
+  /// The largest history the run may write, in bytes, as estimated from the recording plan at
+  /// the start (0: no limit). A larger one is refused (InputError) before anything is written.
+  std::uint64_t max_bytes = 0;
 };
+
+/// The bytes a history of `plan` will take, about (the per-tick datasets and the network
+/// weights; events and static tables, which are small, are not counted).
+std::uint64_t estimated_history_bytes(const RecordingPlan& plan, std::size_t edges);
 
 class Hdf5Writer final : public WorldObserver {
  public:

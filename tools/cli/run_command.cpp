@@ -31,6 +31,7 @@ struct RunArgs {
   bool no_history = false;
   int tick_delay_ms = 0;
   bool test_kill_while_creating = false;
+  double max_history_gb = 20;
 };
 
 /// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
@@ -58,6 +59,10 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
                  "HDF5 history to write (default runs/<config>-seed<N>.h5; output/SCHEMA.md)");
   app.add_flag("--force", a->force, "overwrite an existing history file given with -o");
   app.add_flag("--no-history", a->no_history, "write no HDF5 history")->excludes("--output");
+  app.add_option("--max-history-gb", a->max_history_gb,
+                 "refuse a run whose history would exceed this many GB, estimated at the start "
+                 "(default 20; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--digest", a->digest, "print a hash of the complete final state");
   app.add_flag("-q,--quiet", a->quiet, "print no summary and no progress");
   app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
@@ -84,6 +89,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
       o.overwrite = overwrite;
       o.threads = threads;
       o.test_kill_while_creating = a->test_kill_while_creating;
+      o.max_bytes = static_cast<std::uint64_t>(a->max_history_gb * 1e9);
       return o;
     };
     if (!a->no_history && !a->output.empty()) history.emplace(writer_options(a->output, a->force));
