@@ -155,7 +155,9 @@ TEST_SUITE("reliability: files and exit codes") {
     REQUIRE(run_vecinos("run " + quoted(source_path("configs/baseline.yaml")) + " -q" + kSmallRun +
                         " --set simulation.end=2025-01-20 -o " + quoted(file.string()))
                 .exit_code == 0);
-    for (std::uintmax_t size : {std::uintmax_t{48}, std::uintmax_t{4000}, std::uintmax_t{60000}}) {
+    const auto full = std::filesystem::file_size(file);
+    for (std::uintmax_t size : {std::uintmax_t{48}, std::uintmax_t{4000}, std::uintmax_t{60000},
+                                full / 2, full - 4096}) {
       const auto cut = dir / fmt::format("cut{}.h5", size);
       std::filesystem::copy_file(file, cut);
       std::filesystem::resize_file(cut, size);

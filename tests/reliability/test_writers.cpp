@@ -217,13 +217,17 @@ TEST_SUITE("reliability: sweeps") {
     TempDir dir("orphans");
     const auto out = dir / "out";
     const auto file = dir.write("s.yaml", small_sweep(out, 1));
-    Background runner("sweep run " + quoted(file.string()) + " --jobs 2 --test-tick-delay-ms 40",
+    // Tasks of about 17 ticks x 200 ms: left alone they would run for 3 s more.
+    Background runner("sweep run " + quoted(file.string()) + " --jobs 2 --test-tick-delay-ms 200",
                       dir.path());
     REQUIRE(eventually([&] { return present(out / "task-000001.h5.partial"); }));
     runner.signal(SIGKILL);
     REQUIRE(runner.wait_for(10000) == 137);
-    // The tasks got SIGTERM from the kernel when their runner died (PR_SET_PDEATHSIG).
-    CHECK(eventually([&] { return processes_mentioning(out.string()).empty(); }, 10000));
+    // The tasks got SIGTERM from the kernel when their runner died (PR_SET_PDEATHSIG): gone
+    // within a second, their histories left incomplete, none completed by an orphan.
+    CHECK(eventually([&] { return processes_mentioning(out.string()).empty(); }, 1500));
+    CHECK_FALSE(present(out / "task-000000.h5"));
+    CHECK_FALSE(present(out / "task-000001.h5"));
     const auto resume = run_vecinos("sweep run " + quoted(file.string()) + " --jobs 2");
     CHECK(resume.exit_code == 0);
     for (int t = 0; t < 4; ++t)
