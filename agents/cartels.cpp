@@ -37,8 +37,8 @@ void Cartels::add_cell(std::uint32_t org, std::uint32_t region, double members, 
   routes_.push_back(routes);
 }
 
-void Cartels::build(const CartelParams& p, const CartelDrivers& d0, std::uint64_t seed,
-                    std::uint64_t run) {
+void Cartels::build(const CartelParams& p, const CartelDrivers& d0, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;
   double share_total = 0;
   for (const auto& [id, o] : p.organizations) share_total += o.share;
@@ -146,7 +146,8 @@ Cartels::Flows Cartels::flows(std::size_t c, const CartelDrivers& d, double bm) 
   return f;
 }
 
-void Cartels::decide(const CartelDrivers& d, double dt) {
+void Cartels::decide(const CartelDrivers& d, const StepContext& ctx) {
+  const double dt = ctx.dt;
   const std::size_t n = size();
   n_members_.resize(n), n_arsenal_.resize(n), n_revenue_.resize(n), n_corruption_.resize(n);
   n_deaths_.resize(n), n_delivered_.resize(n), n_routes_.resize(n);
@@ -203,8 +204,12 @@ void Cartels::remove_leader(std::size_t c, Rng& r) {
   }
 }
 
-void Cartels::resolve(int leaders_removed, int strikes, std::uint64_t seed, std::uint64_t run,
-                      int tick, double dt) {
+void Cartels::resolve(const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
+  const int tick = ctx.tick;
+  const double dt = ctx.dt;
+  const int leaders_removed = pending_leaders_, strikes = pending_strikes_;
+  pending_leaders_ = pending_strikes_ = 0;
   const std::size_t n = size();
   members_.swap(n_members_), arsenal_.swap(n_arsenal_), revenue_.swap(n_revenue_);
   corruption_.swap(n_corruption_), deaths_.swap(n_deaths_), delivered_.swap(n_delivered_),

@@ -16,6 +16,7 @@
 #include "model/hash.hpp"
 #include "model/rng.hpp"
 #include "model/schema.hpp"
+#include "model/step_context.hpp"
 
 namespace vecinos {
 
@@ -70,27 +71,32 @@ void describe(schema::Record<CartelParams>& r);
 
 /// What drives the cells in a step (read from the world at tick t).
 struct CartelDrivers {
-  double border_enforcement = 0.5;
-  double mx_border_troops = 0.0;
-  double security_cooperation = 0.4;
-  double drug_demand = 1.0;        ///< demand index (1 at the start)
-  double drug_revenue_usd = 13e9;  ///< potential yearly revenue at full delivery
-  double migrant_crossings = 0.0;  ///< persons per year crossing with smugglers
-  double guns_per_year = 200000;
-  double returnees_recent = 0.0;  ///< persons returned in the last year
-  double economy = 1.0;           ///< Mexico's economy index
+  double border_enforcement{};
+  double mx_border_troops{};
+  double security_cooperation{};
+  double drug_demand{};        ///< demand index (1 at the start)
+  double drug_revenue_usd{};   ///< potential yearly revenue at full delivery
+  double migrant_crossings{};  ///< persons per year crossing with smugglers
+  double guns_per_year{};
+  double returnees_recent{};  ///< persons returned in the last year
+  double economy{};           ///< Mexico's economy index
 };
 
 class Cartels {
  public:
+  using Params = CartelParams;
+  using Drivers = CartelDrivers;
+
   /// Cells from the parameters; scales are calibrated so that, under the drivers `d0` of the
   /// start, recruitment, conflict homicides and arrests match the configured levels and
   /// membership is stationary.
-  void build(const CartelParams& p, const CartelDrivers& d0, std::uint64_t seed, std::uint64_t run);
-  void decide(const CartelDrivers& d, double dt);
+  void build(const CartelParams& p, const CartelDrivers& d0, const StepContext& ctx);
+  void decide(const CartelDrivers& d, const StepContext& ctx);
+  /// Leaders removed (transfers to the U.S.) and strikes in this step, applied in resolve.
+  void remove_leaders(int n) { pending_leaders_ += n; }
+  void strike() { pending_strikes_ += 1; }
   /// Applies leader removals and strikes of this step, then the decided states.
-  void resolve(int leaders_removed, int strikes, std::uint64_t seed, std::uint64_t run, int tick,
-               double dt);
+  void resolve(const StepContext& ctx);
 
   [[nodiscard]] std::size_t size() const { return org_.size(); }
   [[nodiscard]] std::uint32_t org(std::size_t c) const { return org_[c]; }
@@ -149,6 +155,7 @@ class Cartels {
   double delivered0_ = 0, homicides_base_ = 0, guns_ = 0, potential0_ = 0;
   double total_members_ = 0, total_revenue_ = 0, homicides_ = 0, supply_index_ = 1;
   double leaders_removed_ = 0, splits_ = 0;
+  int pending_leaders_ = 0, pending_strikes_ = 0;
 };
 
 }  // namespace vecinos

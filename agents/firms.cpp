@@ -59,7 +59,8 @@ double entry_hazard(const FirmParams& p, double g, double push) {
 
 }  // namespace
 
-void Firms::build(const FirmParams& p, std::uint64_t seed, std::uint64_t run) {
+void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;
   const auto n = static_cast<std::size_t>(std::max(0, p.agents));
   owner_.resize(n), sector_.resize(n), region_.resize(n), status_.resize(n), choice_.assign(n, 0);
@@ -141,8 +142,10 @@ double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
   return r;
 }
 
-void Firms::decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, int tick,
-                   double dt) {
+void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
+  const int tick = ctx.tick;
+  const double dt = ctx.dt;
   const std::size_t n = size();
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 1024), [&](const tbb::blocked_range<std::size_t>& rg) {
@@ -188,7 +191,8 @@ void Firms::decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, 
       });
 }
 
-void Firms::resolve(double dt) {
+void Firms::resolve(const StepContext& ctx) {
+  const double dt = ctx.dt;
   summarise(dt);  // flows need both the old and the new capital
   status_.swap(n_status_);
   capital_.swap(n_capital_);

@@ -16,6 +16,7 @@
 #include "model/hash.hpp"
 #include "model/rng.hpp"
 #include "model/schema.hpp"
+#include "model/step_context.hpp"
 
 namespace vecinos {
 
@@ -68,20 +69,23 @@ void describe(schema::Record<FirmParams>& r);
 
 /// What drives firms in a step (read from the world at tick t).
 struct FirmDrivers {
-  double tariff_us_on_mx = 0, tariff_us_on_cn = 0, mfn_tariff = 0;  ///< mfn: when USMCA ended
-  double initial_tariff_us_on_cn = 0;
-  int usmca_status = 0;
-  double legal_certainty = 0.5, initial_legal_certainty = 0.5;
-  double nearshoring_incentives = 0;
-  std::array<double, 32> cartel_presence{};  ///< members by region relative to the mean
-  double prc_push = 1.0;                     ///< PRC entry multiplier (push, screening, tariffs)
+  double tariff_us_on_mx{}, tariff_us_on_cn{}, mfn_tariff{};  ///< mfn: when USMCA ended
+  double initial_tariff_us_on_cn{};
+  int usmca_status{};
+  double legal_certainty{}, initial_legal_certainty{};
+  double nearshoring_incentives{};
+  std::array<double, 32> cartel_presence{};  ///< members by region relative to the start
+  double prc_push{};                         ///< PRC entry multiplier (push, screening, tariffs)
 };
 
 class Firms {
  public:
-  void build(const FirmParams& p, std::uint64_t seed, std::uint64_t run);
-  void decide(const FirmDrivers& d, std::uint64_t seed, std::uint64_t run, int tick, double dt);
-  void resolve(double dt);
+  using Params = FirmParams;
+  using Drivers = FirmDrivers;
+
+  void build(const FirmParams& p, const FirmDrivers& d0, const StepContext& ctx);
+  void decide(const FirmDrivers& d, const StepContext& ctx);
+  void resolve(const StepContext& ctx);
 
   [[nodiscard]] std::size_t size() const { return owner_.size(); }
   [[nodiscard]] std::uint8_t owner(std::size_t i) const { return owner_[i]; }

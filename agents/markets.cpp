@@ -87,7 +87,7 @@ void describe(schema::Record<MarketParams>& r) {
       .range(0.0, 1e9);
 }
 
-void Markets::build(const MarketParams& p, double initial_atf, double initial_us_tariff_on_cn) {
+void Markets::build(const MarketParams& p, const MarketDrivers& d0, const StepContext& /*ctx*/) {
   p_ = p;
   us_exports_ = p.economy.us_exports_to_mx_usd;
   economy_ = 1.0;
@@ -95,12 +95,13 @@ void Markets::build(const MarketParams& p, double initial_atf, double initial_us
   demand_ = 1.0;
   guns_ = p.guns.guns_smuggled;
   prc_push_ = 1.0;
-  atf0_ = initial_atf;
-  tariff_cn0_ = initial_us_tariff_on_cn;
+  atf0_ = d0.atf_cooperation;
+  tariff_cn0_ = d0.tariff_us_on_cn;
 }
 
-void Markets::update(const Inputs& in, double dt, double years) {
-  const Inputs& pol = in;
+void Markets::update(const MarketDrivers& in, const StepContext& ctx) {
+  const MarketDrivers& pol = in;
+  const double dt = ctx.dt, years = ctx.years_after();
   const EconomyParams& e = p_.economy;
   const bool terminated = pol.usmca_status >= 4;
   const double mfn = terminated ? e.usmca_exit_tariff : 0.0;

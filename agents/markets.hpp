@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/schema.hpp"
+#include "model/step_context.hpp"
 
 namespace vecinos {
 
@@ -52,23 +53,28 @@ struct MarketParams {
 
 void describe(schema::Record<MarketParams>& r);
 
-/// The aggregate processes' state and their yearly-rate outputs.
+/// What the aggregate processes read of the rest of the world: the policies in force, and the
+/// agents' aggregates now and at the start.
+struct MarketDrivers {
+  double tariff_mx_on_us{}, tariff_us_on_cn{}, atf_cooperation{};
+  int usmca_status{};  ///< 0 in force .. 4 terminated
+  bool prc_screening{};
+  double mx_exports_usd{}, mx_exports0_usd{};  ///< firms' exports to the U.S.
+  double remittances_usd{}, remittances0_usd{};
+  double drug_supply_index{};  ///< drugs reaching the U.S. relative to the start
+  double cartel_revenue_usd{}, cartel_revenue0_usd{};
+};
+
+/// The aggregate processes' state and their yearly-rate outputs (valid once built).
 class Markets {
  public:
-  void build(const MarketParams& p, double initial_atf, double initial_us_tariff_on_cn);
+  using Params = MarketParams;
+  using Drivers = MarketDrivers;
 
-  struct Inputs {
-    // Policies in force
-    double tariff_mx_on_us = 0, tariff_us_on_cn = 0, atf_cooperation = 0;
-    int usmca_status = 0;  ///< 0 in force .. 4 terminated
-    bool prc_screening = false;
-    double mx_exports_usd = 0, mx_exports0_usd = 1;  ///< firms' exports to the U.S.
-    double remittances_usd = 0, remittances0_usd = 1;
-    double drug_supply_index = 1;  ///< drugs reaching the U.S. relative to the start
-    double cartel_revenue_usd = 0, cartel_revenue0_usd = 1;
-  };
-  /// Advances one step of dt years; `years` is the time since the start.
-  void update(const Inputs& in, double dt, double years);
+  /// The start's levels; of the drivers only the policies at the start are read.
+  void build(const MarketParams& p, const MarketDrivers& d0, const StepContext& ctx);
+  /// Advances over one step, after the agents have resolved it.
+  void update(const MarketDrivers& in, const StepContext& ctx);
 
   [[nodiscard]] double us_exports_usd() const { return us_exports_; }
   [[nodiscard]] double economy() const { return economy_; }
@@ -82,8 +88,8 @@ class Markets {
 
  private:
   MarketParams p_;
-  double us_exports_ = 0, economy_ = 1, overdoses_ = 0, demand_ = 1, guns_ = 0, prc_push_ = 1;
-  double atf0_ = 0.6, tariff_cn0_ = 0.0;
+  double us_exports_{}, economy_{}, overdoses_{}, demand_{}, guns_{}, prc_push_{};
+  double atf0_{}, tariff_cn0_{};  ///< policies at the start
 };
 
 }  // namespace vecinos

@@ -63,7 +63,8 @@ float lognormal_mean1(Rng& r, double sd) {
 
 }  // namespace
 
-void Migrants::build(const MigrantParams& p, std::uint64_t seed, std::uint64_t run) {
+void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const StepContext& ctx) {
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;
   scale_ = p.scale;
   auto agents = [&](double persons) {
@@ -234,11 +235,12 @@ Migrants::Expected Migrants::expected_flows(const MigrantDrivers& d) const {
   return {sums[0] * scale_, sums[1] * scale_};
 }
 
-void Migrants::decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick,
-                      double dt) {
+void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   const MigrantParams& p = p_;
   const Rates rt = rates(d);
-  const auto t = static_cast<std::uint64_t>(tick);
+  const std::uint64_t seed = ctx.seed, run = ctx.run;
+  const auto t = static_cast<std::uint64_t>(ctx.tick);
+  const double dt = ctx.dt;
 
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, status_.size(), 4096),
                     [&](const tbb::blocked_range<std::size_t>& r) {
@@ -302,7 +304,7 @@ void Migrants::decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t
                     });
 }
 
-void Migrants::resolve() {
+void Migrants::resolve(const StepContext& /*ctx*/) {
   status_.swap(next_status_);
   summarise();
 }

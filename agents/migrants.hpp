@@ -16,6 +16,7 @@
 #include "model/network.hpp"
 #include "model/rng.hpp"
 #include "model/schema.hpp"
+#include "model/step_context.hpp"
 
 namespace vecinos {
 
@@ -104,22 +105,25 @@ inline constexpr std::size_t kTransitionCount = static_cast<std::size_t>(Transit
 
 /// What drives the hazards in a step, read from the world at tick t.
 struct MigrantDrivers {
-  double border_enforcement = 0.5;
-  double interior_enforcement = 0.0;
-  double mx_border_troops = 0.0;
-  bool remain_in_mexico = false;
-  double log_wage_ratio_change = 0.0;  ///< change of log(U.S. wage / Mexican wage) since start
+  double border_enforcement{};
+  double interior_enforcement{};
+  double mx_border_troops{};
+  bool remain_in_mexico{};
+  double log_wage_ratio_change{};  ///< change of log(U.S. wage / Mexican wage) since start
 };
 
 class Migrants {
  public:
+  using Params = MigrantParams;
+  using Drivers = MigrantDrivers;
+
   /// People, their ties and thresholds, from the parameters (deterministic in seed, run).
-  void build(const MigrantParams& p, std::uint64_t seed, std::uint64_t run);
+  void build(const MigrantParams& p, const MigrantDrivers& d0, const StepContext& ctx);
 
   /// Decide phase: each person reads tick t and writes its own next status and transition.
-  void decide(const MigrantDrivers& d, std::uint64_t seed, std::uint64_t run, int tick, double dt);
+  void decide(const MigrantDrivers& d, const StepContext& ctx);
   /// Resolve phase: statuses of t+1 become current; flows and stocks are summed.
-  void resolve();
+  void resolve(const StepContext& ctx);
   /// Border encounters and successful crossings per year expected from the current people
   /// under drivers d (what the first step shows on average: the start's reference levels).
   struct Expected {

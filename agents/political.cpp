@@ -1,5 +1,8 @@
 #include "agents/political.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "model/errors.hpp"
 
 namespace vecinos {
@@ -35,54 +38,73 @@ PoliticalActor from_params(const std::string& id, const ActorParams& p, ActorKin
 }
 }  // namespace
 
-Politics Politics::build(const PoliticalParams& cfg, EliteNetwork& net) {
-  Politics pol;
+void Politics::build(const PoliticalParams& cfg, const PoliticalDrivers& /*d0*/,
+                     const StepContext& /*ctx*/) {
+  actors_.clear();
+  position_.clear();
   for (const auto& [id, p] : cfg.presidents) {
-    if (p.country == Country::us) pol.us_president_ = pol.actors_.size();
-    if (p.country == Country::mx) pol.mx_president_ = pol.actors_.size();
-    pol.actors_.push_back(from_params(id, p, ActorKind::president));
-    pol.actors_.back().magnanimity = p.magnanimity;
-    pol.actors_.back().tariff_propensity = p.tariff_propensity;
+    if (p.country == Country::us) us_president_ = actors_.size();
+    if (p.country == Country::mx) mx_president_ = actors_.size();
+    actors_.push_back(from_params(id, p, ActorKind::president));
+    actors_.back().magnanimity = p.magnanimity;
+    actors_.back().tariff_propensity = p.tariff_propensity;
   }
   for (const auto& [id, o] : cfg.officials) {
-    pol.actors_.push_back(from_params(id, o, ActorKind::official));
-    pol.actors_.back().role = o.role;
+    actors_.push_back(from_params(id, o, ActorKind::official));
+    actors_.back().role = o.role;
   }
   for (const auto& [id, l] : cfg.legislatures)
-    pol.actors_.push_back(from_params(id, l, ActorKind::legislature));
+    actors_.push_back(from_params(id, l, ActorKind::legislature));
   for (const auto& [id, b] : cfg.lobbies) {
-    pol.actors_.push_back(from_params(id, b, ActorKind::lobby));
-    pol.actors_.back().owner = b.owner == "us" ? 0 : b.owner == "mx" ? 1 : 2;
-    pol.actors_.back().influence = b.influence;
-    pol.actors_.back().grievance_gain = b.grievance_gain;
+    actors_.push_back(from_params(id, b, ActorKind::lobby));
+    actors_.back().owner = b.owner == "us" ? 0 : b.owner == "mx" ? 1 : 2;
+    actors_.back().influence = b.influence;
+    actors_.back().grievance_gain = b.grievance_gain;
   }
-  for (const auto& a : pol.actors_) pol.position_.push_back(a.anchor);
+  for (const auto& a : actors_) position_.push_back(a.anchor);
+  next_position_ = position_;
+  auto serve = [&](const std::string& id, const std::string& whom) {
+    const auto me = find(id), boss = find(whom);
+    if (me < 0 || boss < 0) throw RuntimeError("Politics::build: unknown actor id '" + whom + "'");
+    actors_[static_cast<std::size_t>(me)].serves = static_cast<std::int32_t>(boss);
+  };
+  for (const auto& [id, o] : cfg.officials) serve(id, o.advises);
+  for (const auto& [id, l] : cfg.legislatures) serve(id, l.advises);
+  for (const auto& [id, b] : cfg.lobbies) serve(id, b.lobbies);
+}
 
-  net = EliteNetwork(pol.actors_.size());
+void Politics::connect(const PoliticalParams& cfg, EliteNetwork& net) {
+  net = EliteNetwork(actors_.size());
   auto index_of = [&](const std::string& id) {
-    const auto i = pol.find(id);
-    if (i < 0) throw RuntimeError("Politics::build: unknown actor id '" + id + "'");
+    const auto i = find(id);
+    if (i < 0) throw RuntimeError("Politics::connect: unknown actor id '" + id + "'");
     return static_cast<std::size_t>(i);
   };
   for (const auto& [id, o] : cfg.officials) {
     const std::size_t me = index_of(id), boss = index_of(o.advises);
-    pol.actors_[me].serves = static_cast<std::int32_t>(boss);
     if (o.access > 0) net.add_edge(me, boss, EdgeType::advice, o.access);
     if (o.loyalty > 0) net.add_edge(boss, me, EdgeType::advice, o.loyalty);
   }
   for (const auto& [id, l] : cfg.legislatures) {
     const std::size_t me = index_of(id), boss = index_of(l.advises);
-    pol.actors_[me].serves = static_cast<std::int32_t>(boss);
     if (l.influence > 0) net.add_edge(me, boss, EdgeType::advice, l.influence);
   }
   for (const auto& [id, b] : cfg.lobbies) {
     const std::size_t me = index_of(id), target = index_of(b.lobbies);
-    pol.actors_[me].serves = static_cast<std::int32_t>(target);
-    pol.actors_[me].lobby_edge = net.add_edge(me, target, EdgeType::lobbying, b.influence);
+    actors_[me].lobby_edge = net.add_edge(me, target, EdgeType::lobbying, b.influence);
   }
   for (const auto& e : cfg.network.edges)
     net.add_edge(index_of(e.from), index_of(e.to), e.type, e.weight);
-  return pol;
+}
+
+void Politics::decide(const PoliticalDrivers& d, const StepContext& /*ctx*/) {
+  const std::size_t n = actors_.size();
+  next_position_.resize(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i)
+                        next_position_[i] = influenced_position(i, *d.network);
+                    });
 }
 
 std::int64_t Politics::find(std::string_view id) const {

@@ -12,7 +12,9 @@
 
 #include "agents/issues.hpp"
 #include "agents/political_params.hpp"
+#include "model/hash.hpp"
 #include "model/network.hpp"
+#include "model/step_context.hpp"
 
 namespace vecinos {
 
@@ -40,11 +42,28 @@ struct PoliticalActor {
   std::int64_t lobby_edge = -1;    ///< lobbies: id of the lobbying edge
 };
 
+/// What moves political actors' views: the influence network (its advice and lobbying edges).
+struct PoliticalDrivers {
+  const EliteNetwork* network = nullptr;
+};
+
 class Politics {
  public:
-  /// Actors in a fixed order (presidents, officials, legislatures; each by id) and their
-  /// advice edges added to `net`, whose vertex i is actor i.
-  static Politics build(const PoliticalParams& cfg, EliteNetwork& net);
+  using Params = PoliticalParams;
+  using Drivers = PoliticalDrivers;
+
+  /// Actors in a fixed order (presidents, officials, legislatures, lobbies; each by id).
+  void build(const PoliticalParams& cfg, const PoliticalDrivers& d0, const StepContext& ctx);
+  /// The actors' ties as edges of `net` (built for them: vertex i is actor i), in a fixed order:
+  /// officials' access and loyalty, legislatures' influence, lobbies, then the explicit edges.
+  void connect(const PoliticalParams& cfg, EliteNetwork& net);
+  /// Decide phase: every actor's position after one Friedkin-Johnsen step.
+  void decide(const PoliticalDrivers& d, const StepContext& ctx);
+  /// Resolve phase: the decided positions become current.
+  void resolve(const StepContext& /*ctx*/) { position_.swap(next_position_); }
+  void hash(Fnv1a& h) const {
+    for (const auto& pos : position_) h.values(std::span<const double>(pos));
+  }
 
   [[nodiscard]] std::size_t size() const { return actors_.size(); }
   [[nodiscard]] const PoliticalActor& actor(std::size_t i) const { return actors_[i]; }
@@ -59,14 +78,14 @@ class Politics {
 
   /// Actor i's position after one Friedkin-Johnsen step from the current positions.
   [[nodiscard]] IssueVector influenced_position(std::size_t i, const EliteNetwork& net) const;
-  /// Replaces every position (the resolve phase, after all actors have decided).
-  void commit_positions(std::vector<IssueVector>& next) { position_.swap(next); }
+  /// Replaces every current position (controlled experiments and tests).
+  void set_positions(std::vector<IssueVector> x) { position_ = std::move(x); }
   /// Replaces actor i's anchor u_i (the view it is held to), e.g. the line its cabinet settled.
   void set_anchor(std::size_t i, const IssueVector& u) { actors_[i].anchor = u; }
 
  private:
   std::vector<PoliticalActor> actors_;
-  std::vector<IssueVector> position_;
+  std::vector<IssueVector> position_, next_position_;
   std::size_t us_president_ = 0, mx_president_ = 0;
 };
 

@@ -18,6 +18,38 @@ std::span<const std::pair<std::string_view, EdgeType>> names(EdgeType) {
   return kTable;
 }
 
+EliteNetwork::EliteNetwork(const EliteNetwork& other) : g_(other.g_), in_sorted_(other.in_sorted_) {
+  index_edges();
+}
+
+EliteNetwork::EliteNetwork(EliteNetwork&& other) noexcept
+    : g_(std::move(other.g_)), in_sorted_(std::move(other.in_sorted_)) {
+  index_edges();
+}
+
+EliteNetwork& EliteNetwork::operator=(const EliteNetwork& other) {
+  if (this != &other) {
+    g_ = other.g_;
+    in_sorted_ = other.in_sorted_;
+    index_edges();
+  }
+  return *this;
+}
+
+EliteNetwork& EliteNetwork::operator=(EliteNetwork&& other) noexcept {
+  if (this != &other) {
+    g_ = std::move(other.g_);
+    in_sorted_ = std::move(other.in_sorted_);
+    index_edges();
+  }
+  return *this;
+}
+
+void EliteNetwork::index_edges() {
+  edges_.assign(boost::num_edges(g_), Edge{});
+  for (auto [it, end] = boost::edges(g_); it != end; ++it) edges_[g_[*it].id] = *it;
+}
+
 std::uint32_t EliteNetwork::add_edge(std::size_t source, std::size_t target, EdgeType type,
                                      double weight) {
   if (source >= vertex_count() || target >= vertex_count())

@@ -41,6 +41,12 @@ class EliteNetwork {
   using Edge = Graph::edge_descriptor;
 
   explicit EliteNetwork(std::size_t vertices = 0) : g_(vertices) {}
+  // Edge descriptors point into the graph they came from: a copy or a move finds its own.
+  EliteNetwork(const EliteNetwork& other);
+  EliteNetwork(EliteNetwork&& other) noexcept;
+  EliteNetwork& operator=(const EliteNetwork& other);
+  EliteNetwork& operator=(EliteNetwork&& other) noexcept;
+  ~EliteNetwork() = default;
 
   [[nodiscard]] std::size_t vertex_count() const { return boost::num_vertices(g_); }
   [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
@@ -71,6 +77,8 @@ class EliteNetwork {
   [[nodiscard]] const Graph& graph() const { return g_; }
 
  private:
+  void index_edges();
+
   Graph g_;
   std::vector<Edge> edges_;                            ///< by id
   std::vector<std::vector<std::uint32_t>> in_sorted_;  ///< in-edge ids by target, ascending

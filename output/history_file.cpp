@@ -184,7 +184,9 @@ void HistoryFile::create_agents(const StartRecord& start) {
         h5::RowDataset d(sg.id(), s);
         set_text(d.id(), "units", col.units);
         set_text(d.id(), "description", col.description);
-        if (!col.sums_to.empty()) set_text(d.id(), "sums_to", col.sums_to);
+        if (col.sums_to)
+          set_text(d.id(), "sums_to",
+                   std::string(kIndicatorInfo[vecinos::index(*col.sums_to)].name));
         sets.state.push_back(std::move(d));
       }
     }

@@ -27,7 +27,7 @@ void update_domestic(World& w, double dt) {
       std::max(0.0, 1.0 - ratio(ind[Ind::remittances_usd], w.base.remittances));
   const double strike =
       std::exp(-static_cast<double>(p.ticks_since_strike) * w.calendar.days_per_tick() / 60.0);
-  p.mx_pressure = std::clamp(d.pressure_returnees * w.returnees_last_year / 1e6 +
+  p.mx_pressure = std::clamp(d.pressure_returnees * w.tallies.returnees_last_year / 1e6 +
                                  d.pressure_remittances * lost_remit + d.pressure_strikes * strike +
                                  d.pressure_tariffs * p.tariff_us_on_mx,
                              0.0, 1.0);

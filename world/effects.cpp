@@ -115,7 +115,7 @@ bool apply_event(World& w, Event e, bool forced) {
       break;
     case Action::transfer_cartel_leaders:
       p.extraditions_cum += m;
-      p.leaders_to_remove += static_cast<int>(std::lround(m * d.transfer_leader_share));
+      w.cartels.remove_leaders(static_cast<int>(std::lround(m * d.transfer_leader_share)));
       p.security_cooperation =
           std::min(p.cooperation_cap, p.security_cooperation + 0.5 * d.cooperation_step);
       p.concessions = clamp01(p.concessions + 0.5);
@@ -132,7 +132,7 @@ bool apply_event(World& w, Event e, bool forced) {
       break;
     case Action::military_strike:
       p.strikes_cum += 1;
-      p.strikes_this_tick += 1;
+      w.cartels.strike();
       p.ticks_since_strike = 0;
       // Sovereignty backlash: cooperation falls, Mexico's grievance rises.
       p.security_cooperation = std::max(0.0, p.security_cooperation - d.cooperation_step);

@@ -49,6 +49,9 @@ enum class Ind : std::size_t {
   count_
 };
 inline constexpr std::size_t kIndicatorCount = static_cast<std::size_t>(Ind::count_);
+constexpr std::size_t index(Ind i) {
+  return static_cast<std::size_t>(i);
+}
 
 struct IndicatorInfo {
   std::string_view name;

@@ -42,8 +42,6 @@ struct PolicyState {
   int ticks_since_strike = 1 << 20;
   double extraditions_cum = 0.0;
   double strikes_cum = 0.0;
-  int leaders_to_remove = 0;  ///< pending removals (transfers, strikes) for the cartels
-  int strikes_this_tick = 0;
 
   // M5 guns
   double atf_cooperation = 0.6;

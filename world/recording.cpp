@@ -1,13 +1,14 @@
-// The agent tables offered to recorders (see model/recording.hpp).
+// The agent tables offered to recorders (see world/recording.hpp).
 #include "world/recording.hpp"
 
+#include "world/kinds.hpp"
 #include "world/world.hpp"
 
 namespace vecinos {
 
 namespace {
 
-AgentTable political_table() {
+AgentTable political_table_impl() {
   AgentTable t;
   t.kind = "political";
   t.description = "presidents, cabinet officials and envoys, legislatures";
@@ -50,7 +51,7 @@ AgentTable political_table() {
 }
 
 // Cells occupy slots 0 .. max_cells-1; slots not in use hold zeros (and organisation -1).
-AgentTable cartel_table() {
+AgentTable cartel_table_impl() {
   AgentTable t;
   t.kind = "cartels";
   t.description =
@@ -63,7 +64,7 @@ AgentTable cartel_table() {
          return live(w, c) ? w.cartels.organization_names()[w.cartels.org(c)] : std::string();
        }}};
   auto col = [&](std::string name, std::string units, std::string help, DType type, auto f,
-                 std::string sums = {}) {
+                 std::optional<Ind> sums = {}) {
     t.state.push_back(
         {std::move(name), std::move(units), std::move(help), type,
          [live, f](const World& w, std::size_t c) { return live(w, c) ? f(w, c) : 0.0; },
@@ -78,12 +79,12 @@ AgentTable cartel_table() {
       [](const World& w, std::size_t c) { return static_cast<double>(w.cartels.region(c)); });
   col(
       "members", "persons", "members", DType::f64,
-      [](const World& w, std::size_t c) { return w.cartels.members(c); }, "cartel_members");
+      [](const World& w, std::size_t c) { return w.cartels.members(c); }, Ind::cartel_members);
   col("arsenal", "guns", "firearms held", DType::f64,
       [](const World& w, std::size_t c) { return w.cartels.arsenal(c); });
   col(
       "revenue", "USD/year", "revenue from drugs and migrant smuggling", DType::f64,
-      [](const World& w, std::size_t c) { return w.cartels.revenue(c); }, "cartel_revenue_usd");
+      [](const World& w, std::size_t c) { return w.cartels.revenue(c); }, Ind::cartel_revenue_usd);
   col("conflict_deaths", "deaths/year", "deaths in this cell's conflicts with rivals", DType::f64,
       [](const World& w, std::size_t c) { return w.cartels.deaths(c); });
   col("corruption", "0..1", "share of Mexican enforcement neutralised by protection", DType::f32,
@@ -98,7 +99,7 @@ AgentTable cartel_table() {
 
 // Values are for the real firms an agent stands for (per-firm value times the scale), so that
 // they sum to the aggregates.
-AgentTable firm_table() {
+AgentTable firm_table_impl() {
   AgentTable t;
   t.kind = "firms";
   t.description = "firms producing in Mexico (each agent stands for `firms.scale` firms)";
@@ -120,14 +121,14 @@ AgentTable firm_table() {
        [](const World& w, std::size_t i) { return w.firms.capital(i) * w.firms.scale(); }},
       {"exports", "USD/year", "exports to the U.S.", DType::f64,
        [](const World& w, std::size_t i) { return w.firms.exports(i) * w.firms.scale(); },
-       "us_imports_from_mx_usd"},
+       Ind::us_imports_from_mx_usd},
       {"expected_return", "1/year", "expected return on capital", DType::f32,
        [](const World& w, std::size_t i) { return w.firms.expected_return(i); }},
   };
   return t;
 }
 
-AgentTable migrant_table() {
+AgentTable migrant_table_impl() {
   AgentTable t;
   t.kind = "migrants";
   t.description = "people (each agent stands for `migrants.scale` persons)";
@@ -144,7 +145,7 @@ AgentTable migrant_table() {
        [](const World& w, std::size_t i) { return w.migrants.returned(i) ? 1.0 : 0.0; }},
       {"remittances", "USD/year", "remittances sent to Mexico", DType::f32,
        [](const World& w, std::size_t i) { return w.migrants.remittance(i) * w.migrants.scale(); },
-       "remittances_usd"},
+       Ind::remittances_usd},
       {"share_ties_in_us", "fraction", "share of kin ties in the U.S.", DType::f32,
        [](const World& w, std::size_t i) { return w.migrants.share_ties_in_us(i); }},
   };
@@ -164,13 +165,24 @@ AgentTable migrant_table() {
 
 }  // namespace
 
+AgentTable recording_table(std::type_identity<Politics>) {
+  return political_table_impl();
+}
+AgentTable recording_table(std::type_identity<Cartels>) {
+  return cartel_table_impl();
+}
+AgentTable recording_table(std::type_identity<Firms>) {
+  return firm_table_impl();
+}
+AgentTable recording_table(std::type_identity<Migrants>) {
+  return migrant_table_impl();
+}
+
 std::vector<AgentTable> agent_tables() {
-  std::vector<AgentTable> tables;
-  tables.push_back(political_table());
-  tables.push_back(cartel_table());
-  tables.push_back(firm_table());
-  tables.push_back(migrant_table());
-  return tables;
+  return {recording_table(std::type_identity<Politics>{}),
+          recording_table(std::type_identity<Cartels>{}),
+          recording_table(std::type_identity<Firms>{}),
+          recording_table(std::type_identity<Migrants>{})};
 }
 
 }  // namespace vecinos

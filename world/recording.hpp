@@ -7,12 +7,20 @@
 // fills columns in parallel between ticks).
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
+
+#include "world/indicators.hpp"
 
 namespace vecinos {
 
 struct World;
+class Politics;
+class Cartels;
+class Firms;
+class Migrants;
 
 /// Storage type of a recorded column (values are produced as double and stored as this).
 enum class DType : std::uint8_t { f64, f32, i64, i32, u8 };
@@ -23,7 +31,7 @@ struct NumberColumn {
   std::function<double(const World&, std::size_t agent)> value;
   /// When set, the sum of this column over all agents equals this indicator at every tick
   /// (a concordance the tests check on recorded files).
-  std::string sums_to = {};
+  std::optional<Ind> sums_to = {};
 };
 
 struct TextColumn {
@@ -52,7 +60,14 @@ struct AgentTable {
   std::vector<Series> aggregates;  ///< [tick]
 };
 
-/// Every agent table of the model, in a fixed order (defined in agents/recording.cpp).
+/// The table of each agent kind (world/recording.cpp); an agent kind of the world must have one
+/// (world/kinds.hpp checks).
+AgentTable recording_table(std::type_identity<Politics>);
+AgentTable recording_table(std::type_identity<Cartels>);
+AgentTable recording_table(std::type_identity<Firms>);
+AgentTable recording_table(std::type_identity<Migrants>);
+
+/// Every agent table of the model, in a fixed order (world/recording.cpp).
 std::vector<AgentTable> agent_tables();
 
 }  // namespace vecinos

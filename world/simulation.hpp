@@ -39,13 +39,12 @@ class Simulation {
   [[nodiscard]] bool done() const { return world_->tick >= steps(); }
 
  private:
-  void apply_calendar();
-  void decide();
-  void resolve();
+  void apply_calendar(const StepContext& ctx);
+  void decide(const StepContext& ctx);
+  void resolve(const StepContext& ctx);
 
   std::unique_ptr<World> world_;
   std::vector<WorldObserver*> observers_;
-  std::vector<IssueVector> next_position_;
   std::vector<int> chosen_;  ///< action chosen by each president this step (-1 none)
   std::vector<int> next_proposal_;
 };

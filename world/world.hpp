@@ -1,6 +1,8 @@
 #pragma once
-// The state of the simulated world at one tick. Built from a Config; changed only by the
-// Simulation's tick phases; read by observers.
+// The state of the simulated world at one tick. Built from a Config by build_world (in named
+// steps, world/build.cpp); changed only by the Simulation's tick phases (world/simulation.cpp);
+// read by observers.
+#include <array>
 #include <vector>
 
 #include "agents/cartels.hpp"
@@ -10,6 +12,7 @@
 #include "agents/political.hpp"
 #include "model/calendar.hpp"
 #include "model/network.hpp"
+#include "model/step_context.hpp"
 #include "world/calendar_events.hpp"
 #include "world/config.hpp"
 #include "world/event.hpp"
@@ -19,22 +22,29 @@
 
 namespace vecinos {
 
-/// What drives people's hazards in the world's current state.
-MigrantDrivers migrant_drivers(const World& w);
-
-/// Levels at the start that later values are compared with.
+/// Levels at the start that later values are compared with (set by the world's build).
 struct Baseline {
-  double trade = 1, remittances = 1, overdoses = 1, encounters = 1, homicides = 1;
-  double approval_us = 0.5, approval_mx = 0.5, fdi_cn = 1, legal_certainty = 0.5;
-  double mx_exports = 1, cartel_revenue = 1;
+  double trade{}, remittances{}, overdoses{}, encounters{}, homicides{};
+  double approval_us{}, approval_mx{};
+  double mx_exports{}, cartel_revenue{};
   std::array<double, kRegions> region_members{};  ///< cartel members by region
 };
 
+/// Running totals of flows, kept in the resolve phase and reported by measure().
+struct Tallies {
+  double returnees_last_year{};  ///< Mexicans removed or returned, persons per year (smoothed)
+  double deportations_mexican{}, interior_removals_mexican{}, deportations_other{};
+  std::vector<double> recent_encounters;  ///< encounters of the last steps (a month's worth)
+};
+
 struct World {
+  /// An empty world for `cfg`, at tick 0 of its calendar; build_world fills it.
   explicit World(const Config& cfg);
 
   [[nodiscard]] double dt() const { return calendar.days_per_tick() / 365.25; }  ///< years per tick
   [[nodiscard]] double years() const { return tick * dt(); }  ///< years since the start
+  /// The context of the step from the current tick.
+  [[nodiscard]] StepContext step_context() const;
 
   Config config;  ///< the resolved configuration this world was built from
   Calendar calendar;
@@ -50,12 +60,9 @@ struct World {
   Indicators indicators;
   Baseline base;
   Migrants::Expected start_flows;  ///< migrant flows expected at the start (reference levels)
-  double returnees_last_year = 0;  ///< Mexicans removed or returned, persons per year (smoothed)
-  double deportations_mexican_cum = 0, interior_removals_mexican_cum = 0,
-         deportations_other_cum = 0;
-  std::vector<double> recent_encounters;  ///< encounters of the last steps (a month's worth)
-  ReviewResult last_review;               ///< the last USMCA review's bargaining (empty before one)
-  double us_incumbent_party_won = -1;     ///< -1 before the 2028 election, then 0 or 1
+  Tallies tallies;
+  ReviewResult last_review;            ///< the last USMCA review's bargaining (empty before one)
+  double us_incumbent_party_won = -1;  ///< -1 before the 2028 election, then 0 or 1
   std::vector<CalendarEvent> calendar_events;  ///< scheduled events applied in the last step
   /// Everyone who can act or be acted upon in events: the political actors first (same
   /// indices), then the collective actors (governments, cartels, the PRC, Cuba ...).
@@ -66,5 +73,8 @@ struct World {
   /// Index in event_actors of a collective actor.
   [[nodiscard]] std::uint32_t collective(std::string_view name) const;
 };
+
+/// The world of `cfg` at tick 0: every agent built, the start levels set and measured.
+World build_world(const Config& cfg);
 
 }  // namespace vecinos

@@ -61,7 +61,7 @@ TEST_CASE(
   World& w = sim.world();
   // Everyone at the table already wants what is in force: the bargain changes nothing.
   std::vector<IssueVector> at_status(w.politics.size(), w.policy.status());
-  w.politics.commit_positions(at_status);
+  w.politics.set_positions(at_status);
   const auto calm = review_usmca(w);
   CHECK(calm.change < 1e-6);
   CHECK(calm.action == Action::usmca_extend);

@@ -89,11 +89,18 @@ Matrix influence_matrix(const Politics& pol, const EliteNetwork& net) {
 }
 
 void iterate(Politics& pol, const EliteNetwork& net, int steps) {
-  std::vector<IssueVector> next(pol.size());
-  for (int s = 0; s < steps; ++s) {
-    for (std::size_t i = 0; i < pol.size(); ++i) next[i] = pol.influenced_position(i, net);
-    pol.commit_positions(next);
+  StepContext ctx;
+  for (int s = 0; s < steps; ++s, ++ctx.tick) {
+    pol.decide({&net}, ctx);
+    pol.resolve(ctx);
   }
+}
+
+Politics build(const Config& cfg, EliteNetwork& net) {
+  Politics pol;
+  pol.build(cfg, {}, StepContext{});
+  pol.connect(cfg, net);
+  return pol;
 }
 
 }  // namespace
@@ -101,7 +108,7 @@ void iterate(Politics& pol, const EliteNetwork& net, int steps) {
 TEST_CASE("Friedkin-Johnsen positions converge to x* = (I - Lambda W)^-1 (I - Lambda) u") {
   const Config cfg = small_config(0.3);
   EliteNetwork net;
-  Politics pol = Politics::build(cfg, net);
+  Politics pol = build(cfg, net);
   const std::size_t n = pol.size();
   REQUIRE(n == 5);
   const Matrix w = influence_matrix(pol, net);
@@ -126,7 +133,7 @@ TEST_CASE(
   // Connect the two governments in both directions so the advice graph is strongly connected.
   cfg.network.edges.push_back({"mx", "us", EdgeType::advice, 0.15});
   EliteNetwork net;
-  Politics pol = Politics::build(cfg, net);
+  Politics pol = build(cfg, net);
   const std::size_t n = pol.size();
   const Matrix w = influence_matrix(pol, net);
   // pi W = pi, sum pi = 1: (W^T - I) pi = 0 with the last equation replaced by the sum.
@@ -151,7 +158,7 @@ TEST_CASE("a fully stubborn actor keeps its initial position") {
   Config cfg = small_config(0.3);
   cfg.presidents.at("us").stubbornness = 1.0;
   EliteNetwork net;
-  Politics pol = Politics::build(cfg, net);
+  Politics pol = build(cfg, net);
   iterate(pol, net, 50);
   const auto us = pol.us_president();
   CHECK(pol.position(us) == pol.actor(us).anchor);

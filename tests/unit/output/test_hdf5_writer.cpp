@@ -55,7 +55,7 @@ std::vector<AgentTable> synthetic_tables() {
                          }}};
   things.state = {{"level", "count", "agent + tick", DType::i64,
                    [](const World& w, std::size_t i) { return double(i) + w.tick; },
-                   "relationship_tension"}};
+                   Ind::relationship_tension}};
   return {people, things};
 }
 
@@ -120,7 +120,7 @@ TEST_CASE("the writer records time, panels, full tables, events and a growing ne
   cfg.recording.network_every = 2;
   cfg.recording.flush_every = 2;
   cfg.recording.queue_ticks = 1;  // the simulation waits for the writer at every tick
-  World w(cfg);
+  World w = build_world(cfg);
   const std::size_t edges0 = w.elite.edge_count();
   const auto file = dir / "h.h5";
   {
@@ -223,7 +223,7 @@ TEST_CASE("recording options leave out agent state, network and events") {
   cfg.recording.events = false;
   cfg.recording.every = 3;
   cfg.recording.compression = true;
-  World w(cfg);
+  World w = build_world(cfg);
   const auto file = dir / "o.h5";
   {
     Hdf5Writer writer({file, false, 1, synthetic_tables()});
