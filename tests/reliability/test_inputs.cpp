@@ -148,6 +148,43 @@ TEST_SUITE("reliability: config files") {
   }
 }
 
+TEST_SUITE("reliability: validate agrees with run") {
+  TEST_CASE("a config with presidents only validates and runs") {
+    TempDir dir("presidents-only");
+    // The baseline's simulation and presidents sections, nothing else: no officials, no
+    // network edges (before: validate said ok, run failed with vector::_M_range_check).
+    const auto cfg = dir.write(
+        "p.yaml",
+        "simulation: {start: 2024-11-06, end: 2025-02-01, days_per_tick: 7, seed: 3}\n"
+        "presidents:\n"
+        "  us: {name: U.S. president, country: us,\n"
+        "       position: {migration: 0.9, drugs_security: 0.8, guns: 0.3, legal_investment: 0.8,\n"
+        "                  china: 0.9, foreign_alignment: 0.8},\n"
+        "       salience: {migration: 0.3, drugs_security: 0.3, guns: 0.1, legal_investment: 0.1,\n"
+        "                  china: 0.1, foreign_alignment: 0.1}}\n"
+        "  mx: {name: Mexican president, country: mx,\n"
+        "       position: {migration: 0.3, drugs_security: 0.4, guns: 0.8, legal_investment: 0.3,\n"
+        "                  china: 0.4, foreign_alignment: 0.3},\n"
+        "       salience: {migration: 0.2, drugs_security: 0.3, guns: 0.2, legal_investment: 0.1,\n"
+        "                  china: 0.1, foreign_alignment: 0.1}}\n");
+    const auto v = run_vecinos("validate " + quoted(cfg.string()));
+    INFO(v.err);
+    REQUIRE(v.exit_code == 0);
+    const auto r = run_vecinos("run " + quoted(cfg.string()) + " -q --no-history" + kSmallRun);
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+  }
+
+  TEST_CASE("a calendar date before the start is refused at its line") {
+    TempDir dir("calendar-early");
+    const auto cfg = dir.write("c.yaml", "extends: " + source_path("configs/baseline.yaml") +
+                                             "\ncalendar:\n  usmca_review: 2024-01-01\n");
+    const auto r = run_vecinos("validate " + quoted(cfg.string()));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("c.yaml:3:17: calendar.usmca_review: 2024-01-01 is before simulation.start") !=
+          std::string::npos);
+  }
+}
+
 TEST_SUITE("reliability: files and exit codes") {
   TEST_CASE("inspect: a truncated history and a non-HDF5 file both exit 2 with one line") {
     TempDir dir("inspect-damaged");
@@ -156,8 +193,8 @@ TEST_SUITE("reliability: files and exit codes") {
                         " --set simulation.end=2025-01-20 -o " + quoted(file.string()))
                 .exit_code == 0);
     const auto full = std::filesystem::file_size(file);
-    for (std::uintmax_t size : {std::uintmax_t{48}, std::uintmax_t{4000}, std::uintmax_t{60000},
-                                full / 2, full - 4096}) {
+    for (std::uintmax_t size :
+         {std::uintmax_t{48}, std::uintmax_t{4000}, std::uintmax_t{60000}, full / 2, full - 4096}) {
       const auto cut = dir / fmt::format("cut{}.h5", size);
       std::filesystem::copy_file(file, cut);
       std::filesystem::resize_file(cut, size);
