@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <string>
 
@@ -23,5 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)vecinos::read_history_info(path);
   } catch (const vecinos::InputError&) {
   }
+  std::remove(path.c_str());
   return 0;
 }

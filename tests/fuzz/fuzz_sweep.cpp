@@ -13,9 +13,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    const auto s = vecinos::sweep::load_sweep_text(text, "fuzz-sweep.yaml",
-                                                   VECINOS_SOURCE_DIR "/configs/sweeps",
-                                                   vecinos::model_info());
+    const auto s = vecinos::sweep::load_sweep_text(
+        text, "fuzz-sweep.yaml", VECINOS_SOURCE_DIR "/configs/sweeps", vecinos::model_info());
     // The task list of an accepted sweep is built too (its arithmetic and designs), when it is
     // small enough to build in a fraction of a second.
     std::uint64_t values = 1;
