@@ -109,18 +109,6 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   if (cfg.simulation.end <= cfg.simulation.start)
     diags.error(where("simulation.end"), "simulation.end",
                 fmt::format("must be after simulation.start ({})", cfg.simulation.start.iso()));
-  // A scheduled event dated before the start would never happen (its step never comes).
-  for (std::size_t e = 0; e < kCalendarEventCount; ++e) {
-    const auto event = static_cast<CalendarEvent>(e);
-    const Date d = date_of(cfg.calendar, event);
-    if (d < cfg.simulation.start) {
-      const std::string path = fmt::format("calendar.{}", name(event));
-      diags.error(where(path), path,
-                  fmt::format("{} is before simulation.start ({}): the event would never happen; "
-                              "date it on or after the start",
-                              d.iso(), cfg.simulation.start.iso()));
-    }
-  }
 
   std::vector<std::string> all_ids, president_ids;
   std::set<std::string> seen;
