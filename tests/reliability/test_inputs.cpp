@@ -173,16 +173,6 @@ TEST_SUITE("reliability: validate agrees with run") {
     const auto r = run_vecinos("run " + quoted(cfg.string()) + " -q --no-history" + kSmallRun);
     CHECK_MESSAGE(r.exit_code == 0, r.err);
   }
-
-  TEST_CASE("a calendar date before the start is refused at its line") {
-    TempDir dir("calendar-early");
-    const auto cfg = dir.write("c.yaml", "extends: " + source_path("configs/baseline.yaml") +
-                                             "\ncalendar:\n  usmca_review: 2024-01-01\n");
-    const auto r = run_vecinos("validate " + quoted(cfg.string()));
-    CHECK(r.exit_code == 2);
-    CHECK(r.err.find("c.yaml:3:17: calendar.usmca_review: 2024-01-01 is before simulation.start") !=
-          std::string::npos);
-  }
 }
 
 TEST_SUITE("reliability: files and exit codes") {
