@@ -12,7 +12,6 @@
 
 namespace vecinos {
 
-const std::array<std::string_view, kOwners> kOwnerNames = {"us", "mx", "cn"};
 const std::array<std::string_view, kSectors> kSectorNames = {"automotive", "electronics",
                                                              "machinery", "agrifood", "other"};
 
@@ -135,7 +134,7 @@ double Firms::tariff_faced(std::size_t i, const FirmDrivers& d) const {
 double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
   double r = base_return_[i];
   r -= p_.tariff_pass_through * tariff_faced(i, d);
-  r -= p_.uncertainty_cost * d.usmca_status;
+  r -= p_.uncertainty_cost * steps(d.usmca_status);
   r -= p_.extortion_cost * d.cartel_presence[region_[i]];
   if (owner_[i] != 1) r -= p_.legal_cost * (d.initial_legal_certainty - d.legal_certainty) / 0.5;
   r += p_.incentive_return * d.nearshoring_incentives;

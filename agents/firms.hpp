@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/owner.hpp"
+#include "agents/usmca_status.hpp"
 #include "model/hash.hpp"
 #include "model/rng.hpp"
 #include "model/schema.hpp"
@@ -25,9 +27,7 @@ inline constexpr StreamId kFirmBuild = 30;     ///< initial firms
 inline constexpr StreamId kFirmDecision = 31;  ///< firms' choices
 }  // namespace streams
 
-inline constexpr std::size_t kOwners = 3;  ///< us, mx, cn
 inline constexpr std::size_t kSectors = 5;
-extern const std::array<std::string_view, kOwners> kOwnerNames;
 extern const std::array<std::string_view, kSectors> kSectorNames;
 enum class FirmStatus : std::uint8_t { potential, active, relocated };
 enum class FirmChoice : std::uint8_t { none, invest, hold, divest, relocate, enter };
@@ -71,7 +71,7 @@ void describe(schema::Record<FirmParams>& r);
 struct FirmDrivers {
   double tariff_us_on_mx{}, tariff_us_on_cn{}, mfn_tariff{};  ///< mfn: when USMCA ended
   double initial_tariff_us_on_cn{};
-  int usmca_status{};
+  UsmcaStatus usmca_status{};
   double legal_certainty{}, initial_legal_certainty{};
   double nearshoring_incentives{};
   std::array<double, 32> cartel_presence{};  ///< members by region relative to the start

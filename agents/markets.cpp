@@ -103,7 +103,7 @@ void Markets::update(const MarketDrivers& in, const StepContext& ctx) {
   const MarketDrivers& pol = in;
   const double dt = ctx.dt, years = ctx.years_after();
   const EconomyParams& e = p_.economy;
-  const bool terminated = pol.usmca_status >= 4;
+  const bool terminated = pol.usmca_status == UsmcaStatus::terminated;
   const double mfn = terminated ? e.usmca_exit_tariff : 0.0;
   // Mexico's economy: exports to the U.S. weigh about 30% of GDP, remittances about 4%
   // (assumption from the shares of GDP in 2024).
@@ -113,9 +113,10 @@ void Markets::update(const MarketDrivers& in, const StepContext& ctx) {
   // U.S. exports to Mexico: inputs follow Mexican exports, the rest Mexican demand; tariffs
   // and USMCA uncertainty cut them.
   const double drivers = e.input_share * (1.0 + x) + (1.0 - e.input_share) * economy_;
-  const double target = e.us_exports_to_mx_usd * drivers *
-                        std::pow(1.0 + pol.tariff_mx_on_us + mfn, -e.trade_elasticity) *
-                        std::max(0.0, 1.0 - e.uncertainty_drag * std::min(pol.usmca_status, 3));
+  const double target =
+      e.us_exports_to_mx_usd * drivers *
+      std::pow(1.0 + pol.tariff_mx_on_us + mfn, -e.trade_elasticity) *
+      std::max(0.0, 1.0 - e.uncertainty_drag * std::min(steps(pol.usmca_status), 3));
   us_exports_ += (1.0 - std::exp(-e.adjust_per_year * dt)) * (target - us_exports_);
   // Overdoses follow demand and the supply that gets through.
   demand_ = std::pow(1.0 + p_.drugs.demand_trend, years);

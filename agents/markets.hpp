@@ -3,6 +3,7 @@
 // demand and overdoses, the U.S. gun market, the PRC's investment push, Cuba.
 #include <cmath>
 
+#include "agents/usmca_status.hpp"
 #include "model/schema.hpp"
 #include "model/step_context.hpp"
 
@@ -57,7 +58,7 @@ void describe(schema::Record<MarketParams>& r);
 /// agents' aggregates now and at the start.
 struct MarketDrivers {
   double tariff_mx_on_us{}, tariff_us_on_cn{}, atf_cooperation{};
-  int usmca_status{};  ///< 0 in force .. 4 terminated
+  UsmcaStatus usmca_status{};
   bool prc_screening{};
   double mx_exports_usd{}, mx_exports0_usd{};  ///< firms' exports to the U.S.
   double remittances_usd{}, remittances0_usd{};

@@ -57,7 +57,7 @@ void Politics::build(const PoliticalParams& cfg, const PoliticalDrivers& /*d0*/,
     actors_.push_back(from_params(id, l, ActorKind::legislature));
   for (const auto& [id, b] : cfg.lobbies) {
     actors_.push_back(from_params(id, b, ActorKind::lobby));
-    actors_.back().owner = b.owner == "us" ? 0 : b.owner == "mx" ? 1 : 2;
+    actors_.back().owner = b.owner;
     actors_.back().influence = b.influence;
     actors_.back().grievance_gain = b.grievance_gain;
   }

@@ -7,6 +7,7 @@
 // where W_ij is the advice (or lobbying) weight from j to i (W_ii the actor's self_weight),
 // normalised by row, lambda_i = 1 - stubbornness_i, and u_i the initial position.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,7 @@ struct PoliticalActor {
   std::int32_t serves = -1;  ///< index of the president served (officials, legislatures, lobbies)
   double magnanimity = 0.0;  ///< presidents only
   double tariff_propensity = 0.5;  ///< presidents only
-  std::int32_t owner = -1;         ///< lobbies: whose firms (0 us, 1 mx, 2 cn)
+  std::optional<Owner> owner;      ///< lobbies: whose firms
   double influence = 0.0;          ///< lobbies: edge weight while firms are content
   double grievance_gain = 0.0;     ///< lobbies
   std::int64_t lobby_edge = -1;    ///< lobbies: id of the lobbying edge

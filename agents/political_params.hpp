@@ -6,6 +6,7 @@
 
 #include "agents/country.hpp"
 #include "agents/issues.hpp"
+#include "agents/owner.hpp"
 #include "model/network.hpp"
 #include "model/schema.hpp"
 
@@ -47,7 +48,7 @@ struct LegislatureParams : ActorParams {
 
 /// A business lobby: speaks for the firms of one owner country and presses a president.
 struct LobbyParams : ActorParams {
-  std::string owner = "us";      ///< whose firms: us, mx or cn
+  Owner owner = Owner::us;       ///< whose firms
   std::string lobbies;           ///< id of the president it presses
   double influence = 0.2;        ///< weight of its lobbying edge when its firms are content
   double grievance_gain = 20.0;  ///< rise of that weight per point of return its firms lost
@@ -171,8 +172,7 @@ void describe_political(schema::Record<Config>& cfg) {
   auto& b = cfg.map("lobbies", &PoliticalParams::lobbies,
                     "business lobbies speaking for the firms of one owner country, by id");
   detail::describe_actor(b);
-  b.add("owner", &LobbyParams::owner, std::string("us"), "whose firms it speaks for")
-      .one_of({"us", "mx", "cn"});
+  b.add("owner", &LobbyParams::owner, Owner::us, "whose firms it speaks for");
   b.add("lobbies", &LobbyParams::lobbies, std::string{}, "id of the president it presses")
       .required();
   b.add("influence", &LobbyParams::influence, 0.2,

@@ -16,6 +16,7 @@
 #include "model/date.hpp"
 #include "model/schema.hpp"
 #include "world/actions.hpp"
+#include "world/side.hpp"
 
 namespace vecinos {
 
@@ -119,13 +120,13 @@ void describe(schema::Record<DomesticParams>& r);
 void describe(schema::Record<PolicyParams>& r);
 void describe(schema::Record<ForcedEvent>& r);
 
-/// Which side of the relationship an actor speaks for: 0 U.S., 1 Mexico, -1 neither.
-int side_of(Country c);
-
-/// Actions the president of `side` may take in the world's current state.
-std::vector<Action> available_actions(const World& w, int side);
+/// Whether the president of `side` may take action `a` in the world's current state (its
+/// preconditions, world/effects.cpp).
+bool available(const World& w, Side side, Action a);
+/// Actions the president of `side` may take now, in menu order (world/actions.cpp).
+std::vector<Action> available_actions(const World& w, Side side);
 /// Utility of action `a` to political actor `actor` (a president or one of its advisers).
-double action_utility(const World& w, std::size_t actor, int side, Action a);
+double action_utility(const World& w, std::size_t actor, Side side, Action a);
 /// The president's choice this tick (none: nullopt), with advisers' pressure, drawn by logit.
 std::optional<Action> choose_action(const World& w, std::size_t president, std::uint64_t tick);
 /// The action an official or lobby would propose now (highest utility), or none.
@@ -134,7 +135,7 @@ std::optional<Action> proposal(const World& w, std::size_t actor);
 /// Default magnitude of an action (tariff rate, troops, persons, barrels ...).
 double default_magnitude(const World& w, Action a);
 
-/// Applies an event's effects to the policy state and records it (agents/effects.cpp).
+/// Applies an event's effects to the policy state and records it (world/effects.cpp).
 /// Legislatures gate what needs them, unless the event is forced by the scenario; returns
 /// false when the act was blocked.
 bool apply_event(World& w, Event e, bool forced = false);

@@ -42,7 +42,9 @@ FirmDrivers firm_drivers(const World& w) {
   d.tariff_us_on_mx = w.policy.tariff_us_on_mx;
   d.tariff_us_on_cn = w.policy.tariff_us_on_cn;
   d.initial_tariff_us_on_cn = w.config.policy.tariff_us_on_cn;
-  d.mfn_tariff = w.policy.usmca_status >= 4 ? w.config.markets.economy.usmca_exit_tariff : 0.0;
+  d.mfn_tariff = w.policy.usmca_status == UsmcaStatus::terminated
+                     ? w.config.markets.economy.usmca_exit_tariff
+                     : 0.0;
   d.usmca_status = w.policy.usmca_status;
   d.legal_certainty = w.policy.legal_certainty;
   d.initial_legal_certainty = w.config.policy.legal_certainty;

@@ -39,29 +39,31 @@ std::int64_t legislature_of(const World& w, Country c) {
   return -1;
 }
 
-// Reception of an act by the other side (M8): hostility is remembered unless forborne, and
-// lowers the bond; cooperation raises the bond and eases grievance.
-// The side an event is aimed at: a political actor's country, or a government; -1 otherwise
+// The side an event is aimed at: a political actor's country, or a government; none otherwise
 // (cartels, the PRC, Cuba).
-int target_side(const World& w, const Event& e) {
+std::optional<Side> target_side(const World& w, const Event& e) {
   if (e.target < w.politics.size()) return side_of(w.politics.actor(e.target).country);
-  const std::string& who = w.event_actors.at(e.target);
-  return who == "us_government" ? 0 : who == "mx_government" ? 1 : -1;
+  if (e.target == w.collective(Collective::us_government)) return Side::us;
+  if (e.target == w.collective(Collective::mx_government)) return Side::mx;
+  return std::nullopt;
 }
 
-void receive(World& w, const Event& e, int from_side) {
+// Reception of an act by the other side (M8): hostility is remembered unless forborne, and
+// lowers the bond; cooperation raises the bond and eases grievance.
+void receive(World& w, const Event& e, std::optional<Side> from_side) {
   // Strikes on cartels in Mexico are aimed at Mexico's sovereignty as much as at the cartels.
-  const int to_side = e.action == Action::military_strike ? 1 : target_side(w, e);
-  if (from_side < 0 || to_side != 1 - from_side) return;
+  const auto to_side =
+      e.action == Action::military_strike ? std::optional<Side>(Side::mx) : target_side(w, e);
+  if (!from_side || to_side != other(*from_side)) return;
   PolicyState& p = w.policy;
   const DecisionParams& d = w.config.decisions;
-  const auto to = static_cast<std::size_t>(1 - from_side);
+  const auto to = index(*to_side);
   const double host = std::max(0.0, -e.goldstein) / 10.0;
   const double coop = std::max(0.0, e.goldstein) / 10.0;
-  p.hostility[static_cast<std::size_t>(from_side)] =
-      clamp01(p.hostility[static_cast<std::size_t>(from_side)] + host * 0.5);
+  p.hostility[index(*from_side)] = clamp01(p.hostility[index(*from_side)] + host * 0.5);
   if (host > 0) {
-    const std::size_t receiver = to == 0 ? w.politics.us_president() : w.politics.mx_president();
+    const std::size_t receiver =
+        *to_side == Side::us ? w.politics.us_president() : w.politics.mx_president();
     Rng r(w.config.simulation.seed, w.config.simulation.run, static_cast<std::uint64_t>(w.tick),
           receiver * 4096 + w.events.size(), streams::kForbearance);
     if (r.uniform() >= w.politics.actor(receiver).forbearance) {
@@ -77,11 +79,57 @@ void receive(World& w, const Event& e, int from_side) {
 
 }  // namespace
 
+bool available(const World& w, Side side, Action a) {
+  const PolicyState& p = w.policy;
+  const bool us = side == Side::us;
+  // Before the inauguration the U.S. president-elect can only threaten and talk.
+  const bool office = p.inaugurated || !us;
+  switch (a) {
+    case Action::threaten_tariff:
+      return p.tariff_us_on_mx < w.config.decisions.tariff_rate && p.tariff_threat_ticks == 0;
+    case Action::impose_tariff: return office && p.tariff_us_on_mx < w.config.decisions.tariff_rate;
+    case Action::lift_tariff: return office && (us ? p.tariff_us_on_mx : p.tariff_mx_on_us) > 0;
+    case Action::retaliatory_tariff:
+      return p.tariff_us_on_mx > 0 && p.tariff_mx_on_us < p.tariff_us_on_mx;
+    case Action::mass_deportation: return office && p.enforcement_target < 1.0;
+    case Action::deploy_border_troops: return p.mx_border_troops < 60000;
+    case Action::transfer_cartel_leaders: return p.inaugurated;
+    case Action::designate_cartels_terrorist: return office && !p.cartels_designated;
+    case Action::military_strike: return office && p.cartels_designated && p.strikes_authorized;
+    case Action::demand_remain_in_mexico: return !p.remain_in_mexico && p.rim_demand_ticks == 0;
+    case Action::accept_remain_in_mexico:
+    case Action::refuse_remain_in_mexico: return p.rim_demand_ticks > 0;
+    case Action::judicial_reform: return p.legal_certainty > 0.05;
+    case Action::oil_to_cuba: return true;
+    case Action::usmca_withdrawal_notice:
+      return office && (p.usmca_status == UsmcaStatus::under_review ||
+                        p.usmca_status == UsmcaStatus::renegotiating);
+    case Action::insult:
+    case Action::conciliate: return true;
+    case Action::threaten_strike: return !p.inaugurated || p.cartels_designated;
+    case Action::protest_sovereignty: return p.ticks_since_strike < 8;
+    case Action::restrict_us_agents: return p.security_cooperation > 0.05;
+    case Action::expand_security_cooperation:
+      return office && p.security_cooperation < p.cooperation_cap;
+    case Action::atf_cooperation: return office && p.atf_cooperation < 1.0;
+    case Action::tariff_chinese_goods: return office && p.tariff_us_on_cn < 1.0;
+    case Action::screen_prc_investment: return !p.prc_screening;
+    case Action::nearshoring_incentives: return p.nearshoring_incentives < 1.0;
+    // Settled by the joint review and its deadlines, never chosen from a menu.
+    case Action::usmca_extend:
+    case Action::usmca_renegotiate:
+    case Action::usmca_terminate:
+    case Action::count_: return false;
+  }
+  return false;
+}
+
 bool apply_event(World& w, Event e, bool forced) {
   PolicyState& p = w.policy;
   const DecisionParams& d = w.config.decisions;
   const std::size_t n = w.politics.size();
-  const int side = e.actor < n ? side_of(w.politics.actor(e.actor).country) : -1;
+  const std::optional<Side> side =
+      e.actor < n ? side_of(w.politics.actor(e.actor).country) : std::nullopt;
   const double m = e.magnitude;
   switch (e.action) {
     case Action::threaten_tariff: p.tariff_threat_ticks = d.threat_deadline_ticks; break;
@@ -90,7 +138,7 @@ bool apply_event(World& w, Event e, bool forced) {
       p.tariff_threat_ticks = 0;
       break;
     case Action::lift_tariff:
-      if (side == 0)
+      if (side == Side::us)
         p.tariff_us_on_mx = 0.0;
       else
         p.tariff_mx_on_us = 0.0;
@@ -166,29 +214,31 @@ bool apply_event(World& w, Event e, bool forced) {
       p.hawk_provocation = clamp01(p.hawk_provocation + d.hawk_provocation);
       break;
     }
-    case Action::usmca_extend: p.usmca_status = 0, p.usmca_next_review_tick = -1; break;
+    case Action::usmca_extend:
+      p.usmca_status = UsmcaStatus::in_force, p.usmca_next_review_tick = -1;
+      break;
     case Action::usmca_renegotiate:
-      p.usmca_status = 2;
+      p.usmca_status = UsmcaStatus::renegotiating;
       p.usmca_next_review_tick =
           w.tick + static_cast<int>(std::lround(365.25 / w.calendar.days_per_tick()));
       break;
     case Action::usmca_withdrawal_notice:
-      p.usmca_status = 3;
+      p.usmca_status = UsmcaStatus::withdrawal_notice;
       p.usmca_termination_tick =
           w.tick + static_cast<int>(std::lround(182.6 / w.calendar.days_per_tick()));
       break;
-    case Action::usmca_terminate: p.usmca_status = 4; break;
+    case Action::usmca_terminate: p.usmca_status = UsmcaStatus::terminated; break;
     case Action::protest_sovereignty: p.grievance[1] = clamp01(p.grievance[1] - 0.1); break;
     case Action::restrict_us_agents:
       p.security_cooperation = std::max(0.0, p.security_cooperation - m);
       break;
     case Action::expand_security_cooperation:
       p.security_cooperation =
-          std::min(p.cooperation_cap, p.security_cooperation + (side == 1 ? m : 0.5 * m));
+          std::min(p.cooperation_cap, p.security_cooperation + (side == Side::mx ? m : 0.5 * m));
       break;
     case Action::atf_cooperation: {
       const double us_view = w.politics.position(w.politics.us_president())[index(Issue::guns)];
-      p.atf_cooperation = clamp01(p.atf_cooperation + (side == 0 ? m : m * us_view));
+      p.atf_cooperation = clamp01(p.atf_cooperation + (side == Side::us ? m : m * us_view));
       break;
     }
     case Action::tariff_chinese_goods:
@@ -202,8 +252,7 @@ bool apply_event(World& w, Event e, bool forced) {
     case Action::conciliate:
     case Action::count_: break;
   }
-  if (side >= 0)
-    p.recent_use[static_cast<std::size_t>(side)][static_cast<std::size_t>(e.action)] += 1.0;
+  if (side) p.recent_use[index(*side)][index(e.action)] += 1.0;
   e.goldstein = info(e.action).goldstein;
   e.tick = w.tick + 1;
   e.date = w.calendar.date(w.tick);

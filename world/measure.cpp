@@ -57,7 +57,7 @@ Indicators measure(const World& w) {
   ind[Ind::tariff_us_on_mx] = p.tariff_us_on_mx;
   ind[Ind::tariff_mx_on_us] = p.tariff_mx_on_us;
   ind[Ind::tariff_us_on_cn] = p.tariff_us_on_cn;
-  ind[Ind::usmca_status] = p.usmca_status;
+  ind[Ind::usmca_status] = steps(p.usmca_status);
   ind[Ind::us_imports_from_mx_usd] = w.firms.exports_usd();
   ind[Ind::us_exports_to_mx_usd] = w.markets.us_exports_usd();
   ind[Ind::trade_us_mx_usd] = w.firms.exports_usd() + w.markets.us_exports_usd();

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "agents/issues.hpp"
+#include "agents/usmca_status.hpp"
 #include "model/date.hpp"
 #include "world/actions.hpp"
 
@@ -19,8 +20,8 @@ struct PolicyState {
   int tariff_threat_ticks = 0;  ///< ticks left on a pending tariff threat (0: none)
   double concessions = 0.0;     ///< recent Mexican concessions, decaying (0..1)
 
-  // M7 USMCA: 0 in force, 1 under review, 2 renegotiating, 3 withdrawal notice, 4 terminated
-  int usmca_status = 0;
+  // M7 USMCA
+  UsmcaStatus usmca_status = UsmcaStatus::in_force;
   int usmca_next_review_tick = -1;  ///< tick of the next annual review when not extended
   int usmca_termination_tick = -1;  ///< tick the withdrawal takes effect
   bool inaugurated = false;         ///< the U.S. president has taken office

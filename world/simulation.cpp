@@ -17,16 +17,13 @@ namespace vecinos {
 
 namespace {
 
-// The target of an action when a scenario or a president does not name one.
+// The target of an action when a scenario or a president does not name one (world/actions.cpp).
 std::uint32_t default_target(const World& w, std::size_t actor, Action a) {
-  switch (a) {
-    case Action::oil_to_cuba: return w.collective("cuba");
-    case Action::tariff_chinese_goods:
-    case Action::screen_prc_investment: return w.collective("prc");
-    case Action::designate_cartels_terrorist:
-    case Action::military_strike:
-    case Action::threaten_strike: return w.collective("cartels");
-    default: break;
+  switch (info(a).target) {
+    case DefaultTarget::cuba: return w.collective(Collective::cuba);
+    case DefaultTarget::prc: return w.collective(Collective::prc);
+    case DefaultTarget::cartels: return w.collective(Collective::cartels);
+    case DefaultTarget::counterpart: break;
   }
   const bool us = w.politics.actor(actor).country == Country::us;
   return static_cast<std::uint32_t>(us ? w.politics.mx_president() : w.politics.us_president());
@@ -44,7 +41,7 @@ Event make_event(const World& w, std::size_t actor, Action a, double magnitude) 
 // The USMCA review: bargained (agents/usmca_review.hpp), logged as the U.S. president's act
 // with the size of the change of terms as its magnitude.
 void settle_review(World& w, std::size_t us) {
-  w.policy.usmca_status = 1;
+  w.policy.usmca_status = UsmcaStatus::under_review;
   const ReviewResult r = review_usmca(w);
   w.last_review = r;
   apply_event(w, make_event(w, us, r.action, std::max(1e-9, r.change)));
@@ -94,7 +91,7 @@ void Simulation::apply_calendar(const StepContext& ctx) {
     }
   }
   if (decisions && p.usmca_next_review_tick == ctx.tick) settle_review(w, us);
-  if (p.usmca_termination_tick == ctx.tick && p.usmca_status == 3)
+  if (p.usmca_termination_tick == ctx.tick && p.usmca_status == UsmcaStatus::withdrawal_notice)
     apply_event(w, make_event(w, us, Action::usmca_terminate, 1.0));
   for (const ForcedEvent& f : w.config.events) {
     if (!w.calendar.in_step(f.date, ctx.tick)) continue;
@@ -160,10 +157,9 @@ void Simulation::resolve(const StepContext& ctx) {
     if (e.type == EdgeType::diplomatic && from.kind == ActorKind::president &&
         to.kind == ActorKind::president)
       w.elite.set_weight(id, p.leader_bond);
-    if (e.type == EdgeType::lobbying && from.owner >= 0)
+    if (e.type == EdgeType::lobbying && from.owner)
       w.elite.set_weight(
-          id, from.influence * (1.0 + from.grievance_gain *
-                                          w.firms.grievance(static_cast<std::size_t>(from.owner))));
+          id, from.influence * (1.0 + from.grievance_gain * w.firms.grievance(index(*from.owner))));
   }
   tally_flows(w);
   p.tension = relationship_tension(w);

@@ -53,11 +53,9 @@ bargain::Actor review_actor(std::string name, double capability, const IssueVect
 // side's grievance (a side that feels wronged bargains harder).
 IssueVector hardened(const World& w, std::size_t i) {
   IssueVector x = w.politics.position(i);
-  const int side = w.politics.actor(i).country == Country::us   ? 0
-                   : w.politics.actor(i).country == Country::mx ? 1
-                                                                : -1;
-  if (side < 0) return x;
-  const double g = w.policy.grievance[static_cast<std::size_t>(side)];
+  const auto side = side_of(w.politics.actor(i).country);
+  if (!side) return x;
+  const double g = w.policy.grievance[index(*side)];
   for (double& v : x) v += 0.5 * g * ((v >= 0.5 ? 1.0 : 0.0) - v);
   return x;
 }

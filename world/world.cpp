@@ -18,12 +18,6 @@ StepContext World::step_context() const {
   return {config.simulation.seed, config.simulation.run, tick, dt(), date};
 }
 
-std::uint32_t World::collective(std::string_view name) const {
-  const auto it = std::find(event_actors.begin(), event_actors.end(), name);
-  if (it == event_actors.end()) throw RuntimeError("unknown collective actor " + std::string(name));
-  return static_cast<std::uint32_t>(it - event_actors.begin());
-}
-
 namespace {
 
 // Build steps, in the order build_world takes them; each reads only what earlier steps made.
@@ -88,8 +82,7 @@ void build_firms(World& w) {
 
 void list_event_actors(World& w) {
   for (const auto& a : w.politics.actors()) w.event_actors.push_back(a.id);
-  for (const char* c : {"us_government", "mx_government", "cartels", "prc", "cuba", "canada"})
-    w.event_actors.emplace_back(c);
+  for (std::string_view c : kCollectiveNames) w.event_actors.emplace_back(c);
   w.proposals.assign(w.politics.size(), -1);
 }
 

@@ -18,6 +18,7 @@
 #include "world/event.hpp"
 #include "world/indicators.hpp"
 #include "world/policy_state.hpp"
+#include "world/side.hpp"
 #include "world/usmca_review.hpp"
 
 namespace vecinos {
@@ -71,7 +72,9 @@ struct World {
   /// What each political actor proposed in the last step (action code, -1 none).
   std::vector<int> proposals;
   /// Index in event_actors of a collective actor.
-  [[nodiscard]] std::uint32_t collective(std::string_view name) const;
+  [[nodiscard]] std::uint32_t collective(Collective c) const {
+    return static_cast<std::uint32_t>(politics.size() + index(c));
+  }
 };
 
 /// The world of `cfg` at tick 0: every agent built, the start levels set and measured.

@@ -48,14 +48,14 @@ TEST_CASE(
   World& w = sim.world();
   w.policy.inaugurated = true;
   const auto mx = w.politics.mx_president(), us = w.politics.us_president();
-  const double troops_calm = action_utility(w, mx, 1, Action::deploy_border_troops);
-  const double transfer_calm = action_utility(w, mx, 1, Action::transfer_cartel_leaders);
+  const double troops_calm = action_utility(w, mx, Side::mx, Action::deploy_border_troops);
+  const double transfer_calm = action_utility(w, mx, Side::mx, Action::transfer_cartel_leaders);
   w.policy.tariff_us_on_mx = 0.25;
-  CHECK(action_utility(w, mx, 1, Action::deploy_border_troops) > troops_calm);
-  CHECK(action_utility(w, mx, 1, Action::transfer_cartel_leaders) > transfer_calm);
-  const double lift_before = action_utility(w, us, 0, Action::lift_tariff);
+  CHECK(action_utility(w, mx, Side::mx, Action::deploy_border_troops) > troops_calm);
+  CHECK(action_utility(w, mx, Side::mx, Action::transfer_cartel_leaders) > transfer_calm);
+  const double lift_before = action_utility(w, us, Side::us, Action::lift_tariff);
   w.policy.concessions = 1.0;
-  CHECK(action_utility(w, us, 0, Action::lift_tariff) > lift_before);
+  CHECK(action_utility(w, us, Side::us, Action::lift_tariff) > lift_before);
 }
 
 TEST_CASE(
@@ -78,8 +78,8 @@ TEST_CASE("M3: Mexico's acceptance of Remain in Mexico falls as domestic pressur
   w.policy.rim_demand_ticks = 3;
   const auto mx = w.politics.mx_president();
   auto margin = [&] {
-    return action_utility(w, mx, 1, Action::accept_remain_in_mexico) -
-           action_utility(w, mx, 1, Action::refuse_remain_in_mexico);
+    return action_utility(w, mx, Side::mx, Action::accept_remain_in_mexico) -
+           action_utility(w, mx, Side::mx, Action::refuse_remain_in_mexico);
   };
   w.policy.mx_pressure = 0.0;
   const double calm = margin();
@@ -128,9 +128,9 @@ TEST_CASE("M4: overdoses drive U.S. pressure on drugs") {
   World& w = sim.world();
   w.policy.inaugurated = true;
   const auto us = w.politics.us_president();
-  const double before = action_utility(w, us, 0, Action::designate_cartels_terrorist);
+  const double before = action_utility(w, us, Side::us, Action::designate_cartels_terrorist);
   w.indicators[Ind::us_overdose_deaths] *= 1.5;
-  CHECK(action_utility(w, us, 0, Action::designate_cartels_terrorist) > before);
+  CHECK(action_utility(w, us, Side::us, Action::designate_cartels_terrorist) > before);
 }
 
 TEST_CASE(
@@ -269,18 +269,18 @@ TEST_CASE(
   w.policy.inaugurated = true;
   const auto us = w.politics.us_president();
   w.policy.leader_bond = 0.2;
-  const double cold = action_utility(w, us, 0, Action::insult);
+  const double cold = action_utility(w, us, Side::us, Action::insult);
   w.policy.leader_bond = 0.9;
-  CHECK(action_utility(w, us, 0, Action::insult) < cold);
+  CHECK(action_utility(w, us, Side::us, Action::insult) < cold);
 }
 
 TEST_CASE("M8: grievance makes answering hostility more attractive") {
   auto sim = simulation();
   World& w = sim.world();
   const auto mx = w.politics.mx_president();
-  const double calm = action_utility(w, mx, 1, Action::insult);
+  const double calm = action_utility(w, mx, Side::mx, Action::insult);
   w.policy.grievance[1] = 0.8;
-  CHECK(action_utility(w, mx, 1, Action::insult) > calm);
+  CHECK(action_utility(w, mx, Side::mx, Action::insult) > calm);
 }
 
 TEST_CASE("M9: oil to Cuba provokes the U.S. hawks") {
@@ -292,16 +292,16 @@ TEST_CASE("M9: oil to Cuba provokes the U.S. hawks") {
   World& w = sim.world();
   w.policy.inaugurated = true;
   const auto waltz = static_cast<std::size_t>(w.politics.find("waltz"));
-  const double before = action_utility(w, waltz, 0, Action::insult);
+  const double before = action_utility(w, waltz, Side::us, Action::insult);
   Event e;
   e.actor = static_cast<std::uint32_t>(w.politics.mx_president());
   e.action = Action::oil_to_cuba;
-  e.target = w.collective("cuba");
+  e.target = w.collective(Collective::cuba);
   e.magnitude = 312000;
   apply_event(w, e);
   CHECK(w.policy.hawk_provocation > 0);
   CHECK(w.policy.oil_to_cuba_barrels == 312000);
-  CHECK(action_utility(w, waltz, 0, Action::insult) > before);
+  CHECK(action_utility(w, waltz, Side::us, Action::insult) > before);
 }
 
 TEST_CASE("M10: approval follows outcomes and a weak president loses the midterms") {
@@ -321,13 +321,13 @@ TEST_CASE("before the inauguration the U.S. side can only threaten and talk") {
   auto sim = simulation();
   World& w = sim.world();
   REQUIRE_FALSE(w.policy.inaugurated);
-  for (Action a : available_actions(w, 0)) {
+  for (Action a : available_actions(w, Side::us)) {
     const bool talk = a == Action::threaten_tariff || a == Action::threaten_strike ||
                       a == Action::insult || a == Action::conciliate ||
                       a == Action::demand_remain_in_mexico;
     CHECK_MESSAGE(talk, name(a));
   }
   w.policy.inaugurated = true;
-  const auto menu = available_actions(w, 0);
+  const auto menu = available_actions(w, Side::us);
   CHECK(std::find(menu.begin(), menu.end(), Action::impose_tariff) != menu.end());
 }
