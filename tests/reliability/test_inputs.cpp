@@ -175,6 +175,112 @@ TEST_SUITE("reliability: validate agrees with run") {
   }
 }
 
+TEST_SUITE("reliability: config semantics") {
+  TEST_CASE(
+      "list+ appends to the extended file's list, a plain list replaces it; --resolved and diff "
+      "say where") {
+    TempDir dir("list-append");
+    const std::string base = source_path("configs/scenarios/tariff_escalation.yaml");
+    const auto add = dir.write("add.yaml", "extends: " + base +
+                                               "\nevents+:\n  - {date: 2025-06-01, actor: us, "
+                                               "action: impose_tariff, magnitude: 0.1}\n");
+    const auto replace =
+        dir.write("replace.yaml", "extends: " + base +
+                                      "\nevents:\n  - {date: 2025-06-01, actor: "
+                                      "us, action: impose_tariff, magnitude: 0.1}\n");
+    const auto parent = run_vecinos("config --resolved " + quoted(base));
+    const auto added = run_vecinos("config --resolved " + quoted(add.string()));
+    const auto replaced = run_vecinos("config --resolved " + quoted(replace.string()));
+    REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+    REQUIRE(replaced.exit_code == 0);
+    auto count = [](const std::string& text, const std::string& what) {
+      int n = 0;
+      for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+      return n;
+    };
+    const int before = count(parent.out, "].action: ");
+    CHECK(before >= 1);
+    CHECK(count(added.out, "].action: ") == before + 1);
+    CHECK(count(replaced.out, "].action: ") == 1);
+    // Each value names where it came from.
+    CHECK(added.out.find(fmt::format("events[{}].action: impose_tariff  # {}:3", before,
+                                     add.string())) != std::string::npos);
+    CHECK(added.out.find("tariff_escalation.yaml:") != std::string::npos);
+    CHECK(added.out.find("simulation.seed: ") != std::string::npos);
+    const auto diff = run_vecinos("config diff " + quoted(base) + " " + quoted(add.string()));
+    CHECK(diff.exit_code == 1);
+    CHECK(diff.out.find(fmt::format("+ events[{}].action: impose_tariff", before)) !=
+          std::string::npos);
+    CHECK(run_vecinos("config diff " + quoted(base) + " " + quoted(base)).exit_code == 0);
+  }
+
+  TEST_CASE("--set of a map id no file has: one error with a suggestion") {
+    const auto r = run_vecinos("run " + quoted(source_path("configs/baseline.yaml")) +
+                               " -q --no-history --set presidents.mexico.forbearance=0.9");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("presidents.mexico: there is no 'mexico' in presidents; did you mean 'mx'?") !=
+          std::string::npos);
+    // One error, not one per missing required key of a new entry.
+    CHECK(r.err.find("error:") == r.err.rfind("error:"));
+  }
+}
+
+TEST_SUITE("reliability: sweep arithmetic") {
+  TEST_CASE("a 16 x 16 grid is refused (not wrapped to 0 tasks); a large plan is summarised") {
+    TempDir dir("sweep-arith");
+    std::string params;
+    const char* keys[] = {"capability",  "stubbornness", "self_weight", "forbearance",
+                          "hawkishness", "approval",     "magnanimity", "tariff_propensity"};
+    std::string values = "[";
+    for (int i = 0; i < 16; ++i) values += fmt::format("{}{}", i ? ", " : "", 0.05 + i * 0.05);
+    values += "]";
+    for (const char* id : {"us", "mx"})
+      for (const char* k : keys) params += fmt::format("  presidents.{}.{}: {}\n", id, k, values);
+    const auto big = dir.write("big.yaml", fmt::format("base: {}\noutput: {}\ndesign: grid\n"
+                                                       "parameters:\n{}",
+                                                       source_path("configs/baseline.yaml"),
+                                                       (dir / "out").string(), params));
+    const auto r = run_vecinos("sweep plan " + quoted(big.string()));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("big.yaml:5:3: parameters: the sweep has more than 10000000 tasks") !=
+          std::string::npos);
+    const auto run = run_vecinos("sweep run " + quoted(big.string()));
+    CHECK(run.exit_code == 2);
+    // 10 x 10 points x 2 replicates = 200 tasks: the first 20 listed, the rest summarised.
+    const auto mid = dir.write(
+        "mid.yaml",
+        fmt::format(
+            "base: {}\noutput: {}\ndesign: grid\nreplicates: 2\nparameters:\n"
+            "  presidents.mx.forbearance: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]\n"
+            "  presidents.us.approval: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]\n",
+            source_path("configs/baseline.yaml"), (dir / "out2").string()));
+    const auto plan = run_vecinos("sweep plan " + quoted(mid.string()));
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("... 180 more tasks (--all lists every one)") != std::string::npos);
+    CHECK(plan.out.find("200 tasks (100 points x 2 replicates): 0 complete") != std::string::npos);
+    const auto all = run_vecinos("sweep plan --all " + quoted(mid.string()));
+    CHECK(all.out.find("more tasks") == std::string::npos);
+    CHECK(all.out.find("task-000199.h5") != std::string::npos);
+  }
+}
+
+TEST_SUITE("reliability: progress") {
+  TEST_CASE("a run that takes more than two seconds prints progress on stderr; -q silences it") {
+    TempDir dir("progress");
+    const std::string args =
+        "run " + quoted(source_path("configs/baseline.yaml")) + kSmallRun +
+        " --no-history --set simulation.end=2025-01-22 --test-tick-delay-ms 220";
+    const auto r = run_vecinos(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("tick ") != std::string::npos);
+    CHECK(r.err.find("% ") != std::string::npos);
+    CHECK(r.err.find("elapsed") != std::string::npos);
+    const auto q = run_vecinos(args + " -q");
+    CHECK(q.exit_code == 0);
+    CHECK(q.err.empty());
+  }
+}
+
 TEST_SUITE("reliability: files and exit codes") {
   TEST_CASE("inspect: a truncated history and a non-HDF5 file both exit 2 with one line") {
     TempDir dir("inspect-damaged");
