@@ -240,7 +240,13 @@ TEST_CASE("recording options leave out agent state, network and events") {
   const h5::Handle ds(H5Dopen2(f.id(), "indicators/relationship_tension", h5::kDefault), H5Dclose,
                       "ind");
   const h5::Handle dcpl(H5Dget_create_plist(ds.id()), H5Pclose, "dcpl");
-  CHECK(H5Pget_nfilters(dcpl.id()) == 2);  // shuffle + deflate
+  CHECK(H5Pget_nfilters(dcpl.id()) == 3);  // shuffle + deflate + the Fletcher32 checksum
+  unsigned flags = 0;
+  std::size_t n = 0;
+  unsigned values[4];
+  char name[32];
+  CHECK(H5Pget_filter2(dcpl.id(), 2, &flags, &n, values, sizeof name, name, nullptr) ==
+        H5Z_FILTER_FLETCHER32);
 }
 
 TEST_CASE("the writer refuses to overwrite a history unless told to") {
