@@ -19,7 +19,6 @@ namespace {
 /// The most tasks a sweep may have (points x replicates; docs/sweeps.md).
 constexpr std::uint64_t kMaxSweepTasks = 10'000'000;
 
-
 const std::vector<std::string> kKeys = {"base",    "output",   "replicates", "seed", "design",
                                         "samples", "scramble", "parameters", "set",  "outcomes"};
 
@@ -274,13 +273,16 @@ void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) 
         points = over ? kMaxSweepTasks + 1 : points * n;
       }
       break;
-    case Design::list: points = s.parameters.empty() ? 0 : s.parameters.front().values.size(); break;
+    case Design::list:
+      points = s.parameters.empty() ? 0 : s.parameters.front().values.size();
+      break;
     default: points = s.samples; break;
   }
   const std::uint64_t reps = std::max<std::uint64_t>(1, s.replicates);
   if (!over && points > kMaxSweepTasks / reps) over = true;
   if (!over) return;
-  const YamlNode* where = s.design == Design::grid ? root.find("parameters") : root.find("replicates");
+  const YamlNode* where =
+      s.design == Design::grid ? root.find("parameters") : root.find("replicates");
   if (where == nullptr) where = &root;
   diags.error(where->origin, s.design == Design::grid ? "parameters" : "replicates",
               fmt::format("the sweep has more than {} tasks ({} design{}); split it into several "
