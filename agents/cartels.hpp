@@ -40,12 +40,12 @@ struct OrganizationParams {
 };
 
 struct CartelParams {
-  double total_members = 175000;
+  double total_members = kFromConfig;
   int max_cells = 400;  ///< splits stop when there are this many cells
   std::map<std::string, OrganizationParams> organizations;
-  double recruitment_per_week = 350;
+  double recruitment_per_week = kFromConfig;
   double conflict_member_share = 0.5;  ///< share of conflict deaths that are cartel members
-  double homicides = 32252;            ///< per year at the start (all causes)
+  double homicides = kFromConfig;      ///< per year at the start (all causes)
   double conflict_share = 0.6;         ///< share of homicides from organised-crime conflict
   std::array<double, kRoutes> route_mix{0.6, 0.25, 0.15};
   std::array<double, kRoutes> interdiction_us{0.10, 0.12, 0.08};

@@ -42,10 +42,11 @@ struct FirmParams {
   std::array<double, kSectors> sector_share{0.35, 0.22, 0.13, 0.10, 0.20};  ///< of exports
   std::array<double, kOwners> potential_share{0.3, 0.1,
                                               0.8};  ///< agents not yet in Mexico, by owner
-  double exports_usd = 505.9e9;                      ///< U.S. imports from Mexico at the start
+  double exports_usd = kFromConfig;                  ///< U.S. imports from Mexico at the start
   double capital_per_export = 0.6;
-  std::array<double, kOwners> fdi_usd{14.0e9, 0.0, 13.0e9};  ///< yearly FDI flows at the start
-  double review_rate = 2.0;                                  ///< reviews per firm per year
+  std::array<double, kOwners> fdi_usd{kFromConfig, kFromConfig,
+                                      kFromConfig};  ///< yearly FDI flows at the start
+  double review_rate = 2.0;                          ///< reviews per firm per year
   double entry_rate = 0.3;  ///< hazard of entering for a potential firm, per year
   double mean_return = 0.11;
   double return_dispersion = 0.03;

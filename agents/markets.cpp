@@ -7,84 +7,84 @@ namespace vecinos {
 
 void describe(schema::Record<MarketParams>& r) {
   auto& e = r.section("economy", &MarketParams::economy, "bilateral trade and Mexico's economy");
-  e.add("us_exports_to_mx_usd", &EconomyParams::us_exports_to_mx_usd, 334.0e9,
+  e.add("us_exports_to_mx_usd", &EconomyParams::us_exports_to_mx_usd,
         "U.S. exports to Mexico at the start")
       .unit("USD/year")
-      .range(0.0, 1e13);
-  e.add("trade_elasticity", &EconomyParams::trade_elasticity, 2.0,
+      .range(0.0, 1e13)
+      .required();
+  e.add("trade_elasticity", &EconomyParams::trade_elasticity,
         "elasticity of U.S. exports to Mexico's tariff")
       .range(0.0, 20.0);
-  e.add("adjust_per_year", &EconomyParams::adjust_per_year, 3.0,
+  e.add("adjust_per_year", &EconomyParams::adjust_per_year,
         "speed at which U.S. exports follow their drivers")
       .unit("1/year")
       .range(0.01, 365.0);
-  e.add("usmca_exit_tariff", &EconomyParams::usmca_exit_tariff, 0.035,
+  e.add("usmca_exit_tariff", &EconomyParams::usmca_exit_tariff,
         "average tariff both ways once the USMCA is terminated (MFN rates)")
       .unit("fraction")
       .range(0.0, 1.0);
-  e.add("uncertainty_drag", &EconomyParams::uncertainty_drag, 0.04,
+  e.add("uncertainty_drag", &EconomyParams::uncertainty_drag,
         "share of U.S. exports lost per step of usmca_status (review, renegotiation, notice)")
       .unit("fraction")
       .range(0.0, 1.0);
-  e.add("input_share", &EconomyParams::input_share, 0.4,
+  e.add("input_share", &EconomyParams::input_share,
         "share of U.S. exports to Mexico that are inputs of Mexican exporters")
       .unit("fraction")
       .range(0.0, 1.0);
-  e.add("mx_wage_usd", &EconomyParams::mx_wage_usd, 5500.0, "yearly earnings of a worker in Mexico")
+  e.add("mx_wage_usd", &EconomyParams::mx_wage_usd, "yearly earnings of a worker in Mexico")
       .unit("USD/year")
       .range(1.0, 1e7);
-  e.add("us_wage_usd", &EconomyParams::us_wage_usd, 32000.0,
+  e.add("us_wage_usd", &EconomyParams::us_wage_usd,
         "yearly earnings of an unauthorized Mexican worker in the U.S.")
       .unit("USD/year")
       .range(1.0, 1e7);
   auto& d = r.section("drugs", &MarketParams::drugs, "U.S. drug demand and overdoses");
-  d.add("overdose_deaths", &DrugParams::overdose_deaths, 105007.0,
-        "U.S. overdose deaths at the start")
+  d.add("overdose_deaths", &DrugParams::overdose_deaths, "U.S. overdose deaths at the start")
       .unit("deaths/year")
-      .range(0.0, 1e7);
-  d.add("supply_elasticity", &DrugParams::supply_elasticity, 0.6,
+      .range(0.0, 1e7)
+      .required();
+  d.add("supply_elasticity", &DrugParams::supply_elasticity,
         "elasticity of overdose deaths to drugs reaching the U.S.")
       .range(0.0, 10.0);
-  d.add("demand_trend", &DrugParams::demand_trend, 0.0, "yearly change of underlying drug demand")
+  d.add("demand_trend", &DrugParams::demand_trend, "yearly change of underlying drug demand")
       .unit("fraction/year")
       .range(-0.5, 0.5);
-  d.add("cartel_revenue_usd", &DrugParams::cartel_revenue_usd, 13.0e9,
+  d.add("cartel_revenue_usd", &DrugParams::cartel_revenue_usd,
         "cartels' yearly drug revenue at the start")
       .unit("USD/year")
       .range(0.0, 1e12);
   auto& g = r.section("guns", &MarketParams::guns, "firearms trafficked from the U.S.");
-  g.add("guns_smuggled", &GunParams::guns_smuggled, 200000.0,
-        "firearms trafficked into Mexico at the start")
+  g.add("guns_smuggled", &GunParams::guns_smuggled, "firearms trafficked into Mexico at the start")
       .unit("guns/year")
-      .range(0.0, 1e8);
-  g.add("atf_effect", &GunParams::atf_effect, 0.5,
+      .range(0.0, 1e8)
+      .required();
+  g.add("atf_effect", &GunParams::atf_effect,
         "share of trafficking that full ATF cooperation stops, compared with none")
       .unit("fraction")
       .range(0.0, 1.0);
-  g.add("demand_elasticity", &GunParams::demand_elasticity, 0.8,
+  g.add("demand_elasticity", &GunParams::demand_elasticity,
         "elasticity of trafficking to cartel revenue")
       .range(0.0, 10.0);
-  g.add("initial_atf_cooperation", &GunParams::initial_atf_cooperation, 0.6,
+  g.add("initial_atf_cooperation", &GunParams::initial_atf_cooperation,
         "level of ATF cooperation at the start")
       .unit("0..1")
       .range(0.0, 1.0);
   auto& c = r.section("prc", &MarketParams::prc, "the PRC's investment push into Mexico");
-  c.add("push_growth", &PrcParams::push_growth, 0.10,
-        "yearly growth of the PRC's push to invest abroad")
+  c.add("push_growth", &PrcParams::push_growth, "yearly growth of the PRC's push to invest abroad")
       .unit("fraction/year")
       .range(-1.0, 1.0);
-  c.add("screening_effect", &PrcParams::screening_effect, 0.7,
+  c.add("screening_effect", &PrcParams::screening_effect,
         "share of PRC entries that screening stops")
       .unit("fraction")
       .range(0.0, 1.0);
-  c.add("us_tariff_effect", &PrcParams::us_tariff_effect, 2.0,
+  c.add("us_tariff_effect", &PrcParams::us_tariff_effect,
         "log-drop of PRC entry per unit rise of the U.S. tariff on Chinese goods")
       .range(0.0, 100.0);
   auto& cu = r.section("cuba", &MarketParams::cuba, "support to Cuba");
-  cu.add("barrels_per_shipment", &CubaParams::barrels_per_shipment, 312000.0,
-         "oil per oil_to_cuba action")
+  cu.add("barrels_per_shipment", &CubaParams::barrels_per_shipment, "oil per oil_to_cuba action")
       .unit("barrels")
-      .range(0.0, 1e9);
+      .range(0.0, 1e9)
+      .required();
 }
 
 void Markets::build(const MarketParams& p, const MarketDrivers& d0, const StepContext& /*ctx*/) {

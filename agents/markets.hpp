@@ -10,27 +10,27 @@
 namespace vecinos {
 
 struct EconomyParams {
-  double us_exports_to_mx_usd = 334.0e9;  ///< USD/year at the start
-  double trade_elasticity = 2.0;          ///< import demand elasticity to tariffs
-  double adjust_per_year = 3.0;           ///< speed of trade toward its target (1/year)
-  double usmca_exit_tariff = 0.035;       ///< average MFN tariff once the USMCA ends
-  double uncertainty_drag = 0.04;         ///< trade lost per step of usmca_status (fraction)
+  double us_exports_to_mx_usd = kFromConfig;  ///< USD/year at the start
+  double trade_elasticity = 2.0;              ///< import demand elasticity to tariffs
+  double adjust_per_year = 3.0;               ///< speed of trade toward its target (1/year)
+  double usmca_exit_tariff = 0.035;           ///< average MFN tariff once the USMCA ends
+  double uncertainty_drag = 0.04;             ///< trade lost per step of usmca_status (fraction)
   double input_share = 0.4;    ///< share of U.S. exports that are inputs to Mexican exporters
   double mx_wage_usd = 5500;   ///< annual earnings of a Mexican worker at home
   double us_wage_usd = 32000;  ///< annual earnings of an unauthorized Mexican worker in the U.S.
 };
 
 struct DrugParams {
-  double overdose_deaths = 105007;     ///< per year at the start
-  double supply_elasticity = 0.6;      ///< deaths respond to supply reaching the U.S.
-  double demand_trend = 0.0;           ///< yearly change in underlying demand
-  double cartel_revenue_usd = 13.0e9;  ///< cartels' yearly drug revenue at the start
+  double overdose_deaths = kFromConfig;  ///< per year at the start
+  double supply_elasticity = 0.6;        ///< deaths respond to supply reaching the U.S.
+  double demand_trend = 0.0;             ///< yearly change in underlying demand
+  double cartel_revenue_usd = 13.0e9;    ///< cartels' yearly drug revenue at the start
 };
 
 struct GunParams {
-  double guns_smuggled = 200000;   ///< per year at the start
-  double atf_effect = 0.5;         ///< share of trafficking ATF cooperation at 1 stops, vs at 0
-  double demand_elasticity = 0.8;  ///< response of trafficking to cartels' revenue
+  double guns_smuggled = kFromConfig;  ///< per year at the start
+  double atf_effect = 0.5;             ///< share of trafficking ATF cooperation at 1 stops, vs at 0
+  double demand_elasticity = 0.8;      ///< response of trafficking to cartels' revenue
   double initial_atf_cooperation = 0.6;
 };
 
@@ -41,7 +41,7 @@ struct PrcParams {
 };
 
 struct CubaParams {
-  double barrels_per_shipment = 312000;  ///< oil per oil_to_cuba action
+  double barrels_per_shipment = kFromConfig;  ///< oil per oil_to_cuba action
 };
 
 struct MarketParams {

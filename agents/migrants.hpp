@@ -29,8 +29,8 @@ inline constexpr StreamId kMigrantEvent = 12;  ///< what happens when a person's
 struct MigrantParams {
   double scale = 100;  ///< persons per agent
   // Initial stocks (persons)
-  double mexican_unauthorized = 4.0e6;
-  double mexican_legal = 6.6e6;
+  double mexican_unauthorized = kFromConfig;
+  double mexican_legal = kFromConfig;
   double mexican_would_be = 1.5e6;
   double transit_in_mexico = 250000;
   double transit_origin = 2.0e6;
@@ -39,9 +39,9 @@ struct MigrantParams {
   int mexican_towns = 2469;
   int origin_communities = 400;
   // Hazards (per year) and their drivers
-  double attempt_mexican = 0.4;
-  double attempt_transit = 4.2;
-  double entry_transit = 0.56;
+  double attempt_mexican = kFromConfig;
+  double attempt_transit = kFromConfig;
+  double entry_transit = kFromConfig;
   double transit_give_up = 0.3;
   double network_effect = 2.0;
   double wage_effect = 1.0;
@@ -50,7 +50,7 @@ struct MigrantParams {
   double apprehension_base = 0.7;
   double apprehension_slope = 0.6;
   double mx_stop_per_10k_troops = 0.03;
-  double release_share = 0.25;
+  double release_share = kFromConfig;
   double rim_hold_share = 0.8;
   double held_exit = 2.0;
   double removal_base = 0.012;
@@ -61,8 +61,8 @@ struct MigrantParams {
   double legal_return = 0.005;
   double heterogeneity = 0.5;  ///< sd of log individual hazard multipliers
   // Remittances (USD per person per year)
-  double remit_unauthorized = 6300;
-  double remit_legal = 5950;
+  double remit_unauthorized = kFromConfig;
+  double remit_legal = kFromConfig;
   double remit_dispersion = 0.6;  ///< sd of log amounts
 };
 

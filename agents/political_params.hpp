@@ -87,30 +87,32 @@ void describe_network(schema::Record<Config>& cfg);
 namespace detail {
 template <class T>
 void describe_actor(schema::Record<T>& r) {
-  r.add("name", &ActorParams::name, std::string{}, "full name, for outputs").required();
-  r.add("country", &ActorParams::country, Country::us, "country the actor belongs to").required();
-  r.add("capability", &ActorParams::capability, 1.0,
+  r.add("name", &ActorParams::name, "full name, for outputs").required();
+  r.add("country", &ActorParams::country, "country the actor belongs to").required();
+  r.add("capability", &ActorParams::capability,
         "relative power in collective decisions (KTAB's 'influence')")
       .unit("relative")
       .range(0.0, 1000.0);
   r.array("position", &ActorParams::position, kIssueNames, 0.0, 1.0, "0..1",
-          "initial position per issue (0 and 1 as defined in model/ODD.md)");
+          "initial position per issue (0 and 1 as defined in model/ODD.md)")
+      .required();
   r.array(
-      "salience", &ActorParams::salience, kIssueNames, 0.0, 1.0, "weight",
-      "how much each issue matters; the six weights must sum to 1 (within 0.01; used normalised)");
-  r.add("stubbornness", &ActorParams::stubbornness, 0.5,
+       "salience", &ActorParams::salience, kIssueNames, 0.0, 1.0, "weight",
+       "how much each issue matters; the six weights must sum to 1 (within 0.01; used normalised)")
+      .required();
+  r.add("stubbornness", &ActorParams::stubbornness,
         "Friedkin-Johnsen anchoring: weight of the initial position at every update")
       .unit("0..1")
       .range(0.0, 1.0);
-  r.add("self_weight", &ActorParams::self_weight, 1.0,
+  r.add("self_weight", &ActorParams::self_weight,
         "weight of the actor's own current view among its advisers' views")
       .unit("relative")
       .range(0.0, 100.0);
-  r.add("forbearance", &ActorParams::forbearance, 0.5,
+  r.add("forbearance", &ActorParams::forbearance,
         "probability of letting an insult or coercive act pass without answering it")
       .unit("probability")
       .range(0.0, 1.0);
-  r.add("hawkishness", &ActorParams::hawkishness, 0.5,
+  r.add("hawkishness", &ActorParams::hawkishness,
         "disposition to coercive rather than cooperative action")
       .unit("0..1")
       .range(0.0, 1.0);
@@ -123,15 +125,15 @@ void describe_political(schema::Record<Config>& cfg) {
   auto& p =
       cfg.map("presidents", &PoliticalParams::presidents, "heads of state and government, by id");
   detail::describe_actor(p);
-  p.add("approval", &PresidentParams::approval, 0.5, "approval rating at the start")
+  p.add("approval", &PresidentParams::approval, "approval rating at the start")
       .unit("fraction")
       .range(0.0, 1.0);
-  p.add("magnanimity", &PresidentParams::magnanimity, 0.5,
+  p.add("magnanimity", &PresidentParams::magnanimity,
         "how much a good personal bond makes the president forgo hostile acts (and a bad one "
         "invites them)")
       .unit("0..1")
       .range(0.0, 1.0);
-  p.add("tariff_propensity", &PresidentParams::tariff_propensity, 0.5,
+  p.add("tariff_propensity", &PresidentParams::tariff_propensity,
         "disposition to use tariffs as leverage (0.5 neutral)")
       .unit("0..1")
       .range(0.0, 1.0);
@@ -139,32 +141,31 @@ void describe_political(schema::Record<Config>& cfg) {
   auto& o =
       cfg.map("officials", &PoliticalParams::officials, "cabinet officials and envoys, by id");
   detail::describe_actor(o);
-  o.add("role", &OfficialParams::role, std::string{}, "office held (for outputs)");
-  o.add("advises", &OfficialParams::advises, std::string{}, "id of the president served")
-      .required();
-  o.add("access", &OfficialParams::access, 0.5,
+  o.add("role", &OfficialParams::role, "office held (for outputs)");
+  o.add("advises", &OfficialParams::advises, "id of the president served").required();
+  o.add("access", &OfficialParams::access,
         "weight of the official's advice edge to the president (access to the president)")
       .unit("relative")
       .range(0.0, 10.0);
-  o.add("loyalty", &OfficialParams::loyalty, 0.5,
+  o.add("loyalty", &OfficialParams::loyalty,
         "weight of the president's advice edge to the official")
       .unit("relative")
       .range(0.0, 10.0);
 
   auto& l = cfg.map("legislatures", &PoliticalParams::legislatures, "national legislatures, by id");
   detail::describe_actor(l);
-  l.add("advises", &LegislatureParams::advises, std::string{},
+  l.add("advises", &LegislatureParams::advises,
         "id of the president whose measures this legislature gates")
       .required();
-  l.add("influence", &LegislatureParams::influence, 0.3,
+  l.add("influence", &LegislatureParams::influence,
         "weight of the legislature's advice edge to the president")
       .unit("relative")
       .range(0.0, 10.0);
-  l.add("ruling_share", &LegislatureParams::ruling_share, 0.5,
+  l.add("ruling_share", &LegislatureParams::ruling_share,
         "seat share of the president's party or coalition")
       .unit("fraction")
       .range(0.0, 1.0);
-  l.add("supermajority", &LegislatureParams::supermajority, 2.0 / 3.0,
+  l.add("supermajority", &LegislatureParams::supermajority,
         "seat share needed for constitutional changes")
       .unit("fraction")
       .range(0.5, 1.0);
@@ -172,14 +173,13 @@ void describe_political(schema::Record<Config>& cfg) {
   auto& b = cfg.map("lobbies", &PoliticalParams::lobbies,
                     "business lobbies speaking for the firms of one owner country, by id");
   detail::describe_actor(b);
-  b.add("owner", &LobbyParams::owner, Owner::us, "whose firms it speaks for");
-  b.add("lobbies", &LobbyParams::lobbies, std::string{}, "id of the president it presses")
-      .required();
-  b.add("influence", &LobbyParams::influence, 0.2,
+  b.add("owner", &LobbyParams::owner, "whose firms it speaks for");
+  b.add("lobbies", &LobbyParams::lobbies, "id of the president it presses").required();
+  b.add("influence", &LobbyParams::influence,
         "weight of its lobbying edge while its firms are content")
       .unit("relative")
       .range(0.0, 10.0);
-  b.add("grievance_gain", &LobbyParams::grievance_gain, 20.0,
+  b.add("grievance_gain", &LobbyParams::grievance_gain,
         "relative rise of that weight per unit of expected return its firms have lost")
       .range(0.0, 1000.0);
 }
@@ -191,10 +191,10 @@ void describe_network(schema::Record<Config>& cfg) {
   auto& edge = net.list("edges", &NetworkParams::edges,
                         "explicit edges among political actors (advice edges of officials and "
                         "legislatures to their president are added from `access`/`influence`)");
-  edge.add("from", &EdgeParams::from, std::string{}, "id of the influencing actor").required();
-  edge.add("to", &EdgeParams::to, std::string{}, "id of the influenced actor").required();
-  edge.add("type", &EdgeParams::type, EdgeType::advice, "kind of tie").required();
-  edge.add("weight", &EdgeParams::weight, 0.0, "strength of the tie")
+  edge.add("from", &EdgeParams::from, "id of the influencing actor").required();
+  edge.add("to", &EdgeParams::to, "id of the influenced actor").required();
+  edge.add("type", &EdgeParams::type, "kind of tie").required();
+  edge.add("weight", &EdgeParams::weight, "strength of the tie")
       .unit("relative")
       .range(0.0, 10.0)
       .required();

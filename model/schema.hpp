@@ -1,11 +1,13 @@
 #pragma once
 // Self-describing parameters (ns-3 attribute style): every config key is declared once, with
-// its type, unit, default, allowed range or values, and help. The same declaration drives
-// loading (with file:line:column errors), `vecinos config --reference`, and writing the
-// resolved config back out as YAML.
+// its type, unit, allowed range or values, and help. The same declaration drives loading (with
+// file:line:column errors), `vecinos config --reference`, and writing the resolved config back
+// out as YAML. A key's default is its struct member's initializer: the schema reads it from a
+// default-constructed struct, so a default is written in one place only. A key whose value
+// must come from the config (a sourced figure, cited there) is `required()`.
 //
 //   schema::Record<SimulationParams> r;
-//   r.add("days_per_tick", &SimulationParams::days_per_tick, 7, "length of one tick")
+//   r.add("days_per_tick", &SimulationParams::days_per_tick, "length of one tick")
 //       .unit("days").range(1, 366);
 //
 // Records nest (`section`), hold maps of named entries (`map`, e.g. officials by id) and lists
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +25,15 @@
 #include "model/diagnostics.hpp"
 #include "model/schema_values.hpp"
 #include "model/yaml_tree.hpp"
+
+namespace vecinos {
+
+/// The initializer of a parameter whose value is a sourced figure: it has no default in the
+/// code, its schema key is `required()`, and the config that cites the source gives it
+/// (configs/baseline.yaml).
+inline constexpr double kFromConfig = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace vecinos
 
 namespace vecinos::schema {
 
@@ -239,9 +251,14 @@ template <std::size_t N>
 class NamedArray final : public Node {
  public:
   NamedArray(const std::array<std::string_view, N>& names, double lo, double hi, std::string unit,
-             std::string help, std::optional<std::array<double, N>> def)
+             std::string help, const std::array<double, N>& def)
       : lo_(lo), hi_(hi), unit_(std::move(unit)), help_(std::move(help)), default_(def) {
     for (std::size_t i = 0; i < N; ++i) names_[i] = std::string(names[i]);
+  }
+  /// Every element must be given (no default).
+  NamedArray& required() {
+    default_.reset();
+    return *this;
   }
   void reset(void* obj) const override {
     auto& a = *static_cast<std::array<double, N>*>(obj);
@@ -325,35 +342,36 @@ class Record final : public Node {
  public:
   explicit Record(std::string help = {}) : help_(std::move(help)) {}
 
-  /// A value field (a member of S or of a base class of S).
+  /// A value field (a member of S or of a base class of S); its default is the member of a
+  /// default-constructed S.
   template <class V, class B>
   requires std::is_base_of_v<B, S> Leaf<V>
-  &add(std::string name, V B::*member, std::type_identity_t<V> def, std::string help) {
-    auto leaf = std::make_unique<Leaf<V>>(std::move(def), std::move(help));
+  &add(std::string name, V B::*member, std::string help) {
+    auto leaf = std::make_unique<Leaf<V>>(S{}.*member, std::move(help));
     Leaf<V>& ref = *leaf;
     push(std::move(name), std::move(leaf), member);
     return ref;
   }
   /// A fixed-size array of numbers written as a map with one key per element name, e.g.
-  /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Without `def` every element is
-  /// required; with it, elements not given keep the default.
+  /// `position: {migration: 0.9, drugs_security: 0.8, ...}`. Elements not given keep the
+  /// member's default, unless the array is `required()` (then every element is needed).
   template <std::size_t N, class B>
-  requires std::is_base_of_v<B, S>
-  void array(std::string name, std::array<double, N> B::*member,
-             const std::array<std::string_view, N>& element_names, double lo, double hi,
-             std::string unit, std::string help,
-             std::type_identity_t<std::optional<std::array<double, N>>> def = std::nullopt) {
+  requires std::is_base_of_v<B, S> NamedArray<N>
+  &array(std::string name, std::array<double, N> B::*member,
+         const std::array<std::string_view, N>& element_names, double lo, double hi,
+         std::string unit, std::string help) {
     auto node = std::make_unique<NamedArray<N>>(element_names, lo, hi, std::move(unit),
-                                                std::move(help), def);
+                                                std::move(help), S{}.*member);
+    NamedArray<N>& ref = *node;
     push(std::move(name), std::move(node), member);
+    return ref;
   }
-  /// A list of whole numbers (a member of S or of a base class of S).
+  /// A list of whole numbers (a member of S or of a base class of S); the member's initializer
+  /// is its default.
   template <class B>
   requires std::is_base_of_v<B, S>
-  void int_list(std::string name, std::vector<int> B::*member, std::vector<int> def, int lo, int hi,
-                std::string help) {
-    push(std::move(name), std::make_unique<IntList>(std::move(def), lo, hi, std::move(help)),
-         member);
+  void int_list(std::string name, std::vector<int> B::*member, int lo, int hi, std::string help) {
+    push(std::move(name), std::make_unique<IntList>(S{}.*member, lo, hi, std::move(help)), member);
   }
   /// A nested record (a YAML map with fixed keys), a member of S or of a base class of S.
   template <class R, class B>

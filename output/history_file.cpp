@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstring>
 
+#include <hdf5_hl.h>
+
+#include "model/date.hpp"
 #include "model/network.hpp"
 #include "model/version.hpp"
 #include "world/actions.hpp"
@@ -131,6 +134,18 @@ void HistoryFile::create_time_and_indicators() {
     h5::set_attribute(d.id(), "hi", info.hi);
     indicators_.push_back(std::move(d));
   }
+  // The dates as a netCDF time coordinate: an HDF5 dimension scale that every indicator's
+  // dimension 0 is attached to, so netCDF readers (xarray with h5netcdf) index the indicators
+  // by time. Attaching writes attributes, so it happens before SWMR writing starts.
+  time_scale_ = h5::RowDataset(ind.id(), spec("time", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  set_text(time_scale_.id(), "units", "days since 1970-01-01");
+  set_text(time_scale_.id(), "calendar", "proleptic_gregorian");
+  set_text(time_scale_.id(), "description",
+           "date of each recorded tick (the same as /time/date), as a dimension scale");
+  h5::check(H5DSset_scale(time_scale_.id(), "time"), "making /indicators/time a dimension scale");
+  for (const h5::RowDataset& d : indicators_)
+    h5::check(H5DSattach_scale(d.id(), time_scale_.id(), 0),
+              "attaching /indicators/time to an indicator");
 }
 
 void HistoryFile::create_agents(const StartRecord& start) {
@@ -278,6 +293,9 @@ void HistoryFile::append(const TickSnapshot& s) {
   if (s.state) {
     tick_.append(&s.tick);
     date_.append(date_bytes(s.date).data());
+    const auto day = Date::parse(s.date);
+    const std::int32_t days = day ? day->days_since_epoch() : 0;
+    time_scale_.append(&days);
     for (std::size_t i = 0; i < kIndicatorCount; ++i) indicators_[i].append(&s.indicators[i]);
     std::size_t c = 0, a = 0;
     for (TableSets& t : tables_) {
@@ -328,6 +346,7 @@ void HistoryFile::write_pending() {
   if (weight_.valid()) weight_.write_pending();
   if (net_tick_.valid()) net_tick_.write_pending();
   for (auto& d : event_cols_) d.write_pending();
+  time_scale_.write_pending();
   date_.write_pending();
   tick_.write_pending();
 }
@@ -341,6 +360,7 @@ void HistoryFile::close_datasets() {
   const std::string what = "closing a dataset of " + path_.string();
   tick_.close(what);
   date_.close(what);
+  time_scale_.close(what);
   for (auto& d : indicators_) d.close(what);
   for (TableSets& t : tables_) {
     for (auto& d : t.state) d.close(what);

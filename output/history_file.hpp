@@ -18,7 +18,7 @@
 namespace vecinos {
 
 /// Version of the layout in output/SCHEMA.md; readers refuse versions they do not know.
-inline constexpr std::int64_t kSchemaVersion = 1;
+inline constexpr std::int64_t kSchemaVersion = 2;
 
 /// Facts about the execution (root attributes, never datasets).
 struct RunFacts {
@@ -66,6 +66,7 @@ class HistoryFile {
   h5::Handle file_;
   h5::Handle date_type_;
   h5::RowDataset tick_, date_;
+  h5::RowDataset time_scale_;  ///< /indicators/time: days since 1970-01-01, a dimension scale
   std::vector<h5::RowDataset> indicators_;
   std::vector<TableSets> tables_;
   std::vector<h5::RowDataset> edge_cols_;  ///< source, target, type, created_tick

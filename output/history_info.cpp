@@ -1,5 +1,7 @@
 #include "output/history_info.hpp"
 
+#include <hdf5_hl.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -237,9 +239,10 @@ HistoryInfo read_info(const std::filesystem::path& path) {
     info.final_date = string_at(f, "time/date", ticks - 1);
   }
   for (const auto& n : members(f, "indicators")) {
+    const Handle ds = open_dataset(f, "indicators/" + n);
+    if (H5DSis_scale(ds.id()) > 0) continue;  // /indicators/time, the dates
     HistoryInfo::Indicator ind;
     ind.name = n;
-    const Handle ds = open_dataset(f, "indicators/" + n);
     ind.units = h5::string_attribute(ds.id(), "units").value_or("");
     ind.final = ticks > 0 ? double_at(f, "indicators/" + n, ticks - 1) : std::nan("");
     info.indicators.push_back(std::move(ind));

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages vecinos needs to build, test and analyse runs.
 # Idempotent: only packages that are missing are installed. Needs root (or sudo) to install.
 #
-#   tools/setup-deps.sh            build and test dependencies
+#   tools/setup-deps.sh            build and test dependencies (analysis: SciPy, scikit-learn,
+#                                  xarray, h5netcdf; the report's browser test: Chromium)
 #   tools/setup-deps.sh --cluster  also Open MPI and Slurm/munge (sweep integration tests)
 #   tools/setup-deps.sh --bench    also GNU time (tools/bench/recording_overhead.sh)
 #   tools/setup-deps.sh --fuzz     also clang and libFuzzer (tools/fuzz.sh, the fuzz preset)
@@ -13,6 +14,8 @@ packages=(
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   doctest-dev librandom123-dev libcli11-dev libfmt-dev
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-yaml python3-venv python3-pip
+  python3-scipy python3-sklearn python3-xarray python3-h5netcdf
+  chromium
 )
 if [[ "${1:-}" == "--cluster" ]]; then
   packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)

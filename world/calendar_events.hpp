@@ -9,13 +9,14 @@
 
 namespace vecinos {
 
-/// Dates of the calendar events (`calendar:`).
+/// Dates of the calendar events (`calendar:`): facts with a legal source, so each is given by
+/// the config that cites it (configs/baseline.yaml); none has a default.
 struct CalendarParams {
-  Date inauguration{2025, 1, 20};
-  Date usmca_review{2026, 7, 1};
-  Date us_midterms{2026, 11, 3};
-  Date us_election{2028, 11, 7};
-  Date mx_midterms{2027, 6, 6};
+  Date inauguration;
+  Date usmca_review;
+  Date us_midterms;
+  Date us_election;
+  Date mx_midterms;
 };
 
 enum class CalendarEvent : unsigned char {

@@ -9,42 +9,43 @@ namespace {
 
 void describe_config(schema::Record<Config>& cfg) {
   auto& sim = cfg.section("simulation", &Config::simulation, "time span, tick length and seed");
-  sim.add("start", &SimulationParams::start, Date(2024, 11, 6), "first simulated day")
+  sim.add("start", &SimulationParams::start, "first simulated day")
       .unit("date")
       .range(Date(1900, 1, 1), Date(2200, 1, 1));
-  sim.add("end", &SimulationParams::end, Date(2029, 1, 20),
+  sim.add("end", &SimulationParams::end,
           "last simulated day (the run stops at the first tick on or after it)")
       .unit("date")
       .range(Date(1900, 1, 1), Date(2200, 1, 1));
-  sim.add("days_per_tick", &SimulationParams::days_per_tick, 7, "length of one tick")
+  sim.add("days_per_tick", &SimulationParams::days_per_tick, "length of one tick")
       .unit("days")
       .range(1, 366);
-  sim.add("seed", &SimulationParams::seed, std::uint64_t{1},
-          "random seed: the first word of the Philox key");
-  sim.add("run", &SimulationParams::run, std::uint64_t{0},
-          "replicate number: the second word of the Philox key");
+  sim.add("seed", &SimulationParams::seed, "random seed: the first word of the Philox key");
+  sim.add("run", &SimulationParams::run, "replicate number: the second word of the Philox key");
 
   auto& cal = cfg.section("calendar", &Config::calendar, "dates of scheduled events");
-  cal.add("inauguration", &CalendarParams::inauguration, Date(2025, 1, 20),
+  cal.add("inauguration", &CalendarParams::inauguration,
           "U.S. inauguration; before it the president-elect can only threaten and talk")
-      .unit("date");
-  cal.add("usmca_review", &CalendarParams::usmca_review, Date(2026, 7, 1), "USMCA joint review")
-      .unit("date");
-  cal.add("us_midterms", &CalendarParams::us_midterms, Date(2026, 11, 3), "U.S. midterm elections")
-      .unit("date");
-  cal.add("us_election", &CalendarParams::us_election, Date(2028, 11, 7),
-          "U.S. presidential election")
-      .unit("date");
-  cal.add("mx_midterms", &CalendarParams::mx_midterms, Date(2027, 6, 6),
-          "Mexican federal midterm elections")
-      .unit("date");
+      .unit("date")
+      .required();
+  cal.add("usmca_review", &CalendarParams::usmca_review, "USMCA joint review")
+      .unit("date")
+      .required();
+  cal.add("us_midterms", &CalendarParams::us_midterms, "U.S. midterm elections")
+      .unit("date")
+      .required();
+  cal.add("us_election", &CalendarParams::us_election, "U.S. presidential election")
+      .unit("date")
+      .required();
+  cal.add("mx_midterms", &CalendarParams::mx_midterms, "Mexican federal midterm elections")
+      .unit("date")
+      .required();
 
   describe_political(cfg);
   describe_network(cfg);
 
   auto& rel = cfg.section("relationship", &Config::relationship,
                           "state of the bilateral relationship at the start");
-  rel.add("leader_bond", &RelationshipParams::leader_bond, 0.5,
+  rel.add("leader_bond", &RelationshipParams::leader_bond,
           "personal bond between the two presidents")
       .unit("0..1")
       .range(0.0, 1.0);
@@ -64,33 +65,32 @@ void describe_config(schema::Record<Config>& cfg) {
 
   auto& rec = cfg.section("recording", &Config::recording,
                           "what the HDF5 history holds and how it is written");
-  rec.add("every", &RecordingParams::every, 1,
+  rec.add("every", &RecordingParams::every,
           "record every k-th tick (tick 0 and the last tick are always recorded)")
       .unit("ticks")
       .range(1, 10000);
-  rec.add("agents", &RecordingParams::agents, true, "record per-agent state columns");
-  rec.add("network", &RecordingParams::network, true, "record the network's weight history");
-  rec.add("network_every", &RecordingParams::network_every, 4,
+  rec.add("agents", &RecordingParams::agents, "record per-agent state columns");
+  rec.add("network", &RecordingParams::network, "record the network's weight history");
+  rec.add("network_every", &RecordingParams::network_every,
           "ticks between snapshots of the network weights")
       .unit("ticks")
       .range(1, 10000);
-  rec.add("events", &RecordingParams::events, true, "record the event log");
-  rec.add("compression", &RecordingParams::compression, false,
+  rec.add("events", &RecordingParams::events, "record the event log");
+  rec.add("compression", &RecordingParams::compression,
           "compress datasets with the shuffle and deflate filters");
-  rec.add("deflate_level", &RecordingParams::deflate_level, 4,
-          "deflate level when compression is on")
+  rec.add("deflate_level", &RecordingParams::deflate_level, "deflate level when compression is on")
       .range(1, 9);
-  rec.add("panel_size", &RecordingParams::panel_size, 1000,
+  rec.add("panel_size", &RecordingParams::panel_size,
           "individuals of each large population recorded in full (a random panel)")
       .unit("agents")
       .range(0, 100000000);
-  rec.add("full_populations", &RecordingParams::full_populations, false,
+  rec.add("full_populations", &RecordingParams::full_populations,
           "record every individual of every population (large files)");
-  rec.add("flush_every", &RecordingParams::flush_every, 13,
+  rec.add("flush_every", &RecordingParams::flush_every,
           "ticks between flushes to disk, so a killed run's file reads up to the last flush")
       .unit("ticks")
       .range(1, 10000);
-  rec.add("queue_ticks", &RecordingParams::queue_ticks, 8,
+  rec.add("queue_ticks", &RecordingParams::queue_ticks,
           "tick snapshots buffered between the simulation and the writer thread")
       .unit("ticks")
       .range(1, 1024);

@@ -93,7 +93,7 @@ struct DomesticParams {
 
 /// Policy levels at the start (`policy:`).
 struct PolicyParams {
-  double tariff_us_on_cn = 0.193;
+  double tariff_us_on_cn = kFromConfig;
   double border_enforcement = 0.5;
   double mx_border_troops = 15000;
   double security_cooperation = 0.4;

@@ -1,5 +1,6 @@
 #include "world/model_info.hpp"
 
+#include "world/actions.hpp"
 #include "world/config.hpp"
 #include "world/indicators.hpp"
 
@@ -9,7 +10,9 @@ const sweep::ModelInfo& model_info() {
   static const sweep::ModelInfo kInfo = [] {
     sweep::ModelInfo m;
     for (const auto& i : kIndicatorInfo)
-      m.indicators.push_back({std::string(i.name), std::string(i.units)});
+      m.indicators.push_back(
+          {std::string(i.name), std::string(i.units), std::string(i.description)});
+    for (const auto& a : kActionInfo) m.actions.emplace_back(a.name);
     m.keys = config_schema().reference();
     m.load = [](const std::filesystem::path& file, const std::vector<Override>& sets) {
       return load_config(file, sets).origins;

@@ -9,26 +9,25 @@ namespace vecinos {
 
 void describe(schema::Record<UsmcaParams>& r) {
   using P = UsmcaParams;
-  r.add("extend_threshold", &P::extend_threshold, 0.04,
+  r.add("extend_threshold", &P::extend_threshold,
         "distance of the bargained terms from the status quo below which the parties extend")
       .range(0.0, 1.0);
-  r.add("withdraw_threshold", &P::withdraw_threshold, 0.24,
+  r.add("withdraw_threshold", &P::withdraw_threshold,
         "distance of the terms from the U.S. president's position above which a hawkish one gives "
         "notice")
       .range(0.0, 1.0);
-  r.add("withdraw_hawkishness", &P::withdraw_hawkishness, 0.6, "hawkishness needed to give notice")
+  r.add("withdraw_hawkishness", &P::withdraw_hawkishness, "hawkishness needed to give notice")
       .range(0.0, 1.0);
-  r.add("max_turns", &P::max_turns, 100, "bargaining turns at most").unit("turns").range(1, 10000);
+  r.add("max_turns", &P::max_turns, "bargaining turns at most").unit("turns").range(1, 10000);
   auto& c = r.section("canada", &P::canada,
                       "Canada, the third party to the review (not in the seed: assumptions)");
-  c.add("take_part", &CanadaParams::take_part, true, "whether Canada bargains in the review");
-  c.add("name", &CanadaParams::name, std::string("Canada"), "name for outputs");
-  c.add("capability", &CanadaParams::capability, 30.0, "relative power, on the presidents' scale")
+  c.add("take_part", &CanadaParams::take_part, "whether Canada bargains in the review");
+  c.add("name", &CanadaParams::name, "name for outputs");
+  c.add("capability", &CanadaParams::capability, "relative power, on the presidents' scale")
       .range(0.0, 1000.0);
-  c.array("position", &CanadaParams::position, kIssueNames, 0.0, 1.0, "0..1", "Canada's positions",
-          CanadaParams{}.position);
+  c.array("position", &CanadaParams::position, kIssueNames, 0.0, 1.0, "0..1", "Canada's positions");
   c.array("salience", &CanadaParams::salience, kIssueNames, 0.0, 1.0, "weight",
-          "Canada's saliences", CanadaParams{}.salience);
+          "Canada's saliences");
 }
 
 namespace {

@@ -8,12 +8,14 @@
 
 namespace vecinos::sweep {
 namespace {
-constexpr std::array<std::pair<std::string_view, Design>, 5> kDesigns = {{
+constexpr std::array<std::pair<std::string_view, Design>, 7> kDesigns = {{
     {"grid", Design::grid},
     {"list", Design::list},
     {"random", Design::random},
     {"lhs", Design::lhs},
     {"sobol", Design::sobol},
+    {"saltelli", Design::saltelli},
+    {"morris", Design::morris},
 }};
 }  // namespace
 
@@ -30,7 +32,7 @@ std::optional<Design> design_named(std::string_view text) {
 }
 
 bool samples_bounds(Design d) {
-  return d == Design::random || d == Design::lhs || d == Design::sobol;
+  return d != Design::grid && d != Design::list;
 }
 
 std::vector<std::vector<std::size_t>> grid_indices(std::span<const std::size_t> sizes) {

@@ -1,8 +1,9 @@
 #pragma once
 // Sampling designs of a sweep (docs/sweeps.md): grid and list combine given values; random,
 // lhs (Latin hypercube) and sobol place `n` points in the unit cube [0, 1)^d, later scaled to
-// each parameter's bounds. Every random draw comes from vecinos::Rng keyed by the sweep seed,
-// so a design depends only on (seed, n, d).
+// each parameter's bounds; saltelli and morris (saltelli.hpp) place them for sensitivity
+// analysis. Every random draw comes from vecinos::Rng keyed by the sweep seed, so a design
+// depends only on (seed, n, d) and its own options.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,20 +14,24 @@
 
 namespace vecinos::sweep {
 
-enum class Design { grid, list, random, lhs, sobol };
+enum class Design { grid, list, random, lhs, sobol, saltelli, morris };
 std::string_view name(Design d);
 std::optional<Design> design_named(std::string_view text);
-/// True for the designs that sample bounds (random, lhs, sobol).
+/// True for the designs that sample bounds (random, lhs, sobol, saltelli, morris).
 bool samples_bounds(Design d);
 
 /// Random streams of the sweep (the second word of the Philox key is kSweepKey, so they never
 /// meet a simulation's streams, whose key is (seed, run)).
 inline constexpr std::uint64_t kSweepKey = 0x7377656570;  // "sweep"
 inline constexpr StreamId kRandomDesign = 1;              ///< random: counter (point, dimension)
-inline constexpr StreamId kLhsOrder = 2;    ///< lhs: the permutation of strata, per dimension
-inline constexpr StreamId kLhsJitter = 3;   ///< lhs: position inside a stratum (point, dim)
-inline constexpr StreamId kSobolShift = 4;  ///< sobol: digital shift per dimension
-inline constexpr StreamId kTaskSeed = 5;    ///< seeds of the tasks (point, replicate)
+inline constexpr StreamId kLhsOrder = 2;          ///< lhs: the permutation of strata, per dimension
+inline constexpr StreamId kLhsJitter = 3;         ///< lhs: position inside a stratum (point, dim)
+inline constexpr StreamId kSobolShift = 4;        ///< sobol: digital shift per dimension
+inline constexpr StreamId kTaskSeed = 5;          ///< seeds of the tasks (point, replicate)
+inline constexpr StreamId kSaltelliScramble = 6;  ///< saltelli: matrix scramble and shift (dim)
+inline constexpr StreamId kMorrisStart = 7;       ///< morris: start level (trajectory, dim)
+inline constexpr StreamId kMorrisDirection = 8;   ///< morris: up or down (trajectory, dim)
+inline constexpr StreamId kMorrisOrder = 9;       ///< morris: order of the moves (trajectory)
 
 /// Indices of the Cartesian product of lists of the given sizes, in row-major order: the first
 /// list varies slowest (like nested loops in the order the parameters are written).

@@ -14,10 +14,12 @@ namespace vecinos::sweep {
 
 struct IndicatorInfo {
   std::string name, units;
+  std::string description;
 };
 
 struct ModelInfo {
   std::vector<IndicatorInfo> indicators;  ///< in the order of the history's indicator datasets
+  std::vector<std::string> actions;       ///< the actions events name (outcomes of events)
   std::vector<schema::RefEntry> keys;     ///< every config key (the schema's reference listing)
   /// Loads a config file with overrides and returns where each key's value came from; throws
   /// ConfigError listing every problem.

@@ -32,4 +32,43 @@ double summarize(std::span<const double> x, Stat stat) {
   }
 }
 
+double summarize_threshold(std::span<const double> x, std::span<const std::int32_t> days,
+                           Relation relation, double threshold, Stat stat) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (x.empty()) return nan;
+  auto hit = [&](double v) { return !std::isnan(v) && holds(relation, v, threshold); };
+  switch (stat) {
+    case Stat::at_end: return hit(x.back()) ? 1.0 : 0.0;
+    case Stat::ever:
+    case Stat::when:
+      for (std::size_t i = 0; i < x.size(); ++i)
+        if (hit(x[i]))
+          return stat == Stat::ever ? 1.0 : static_cast<double>(i < days.size() ? days[i] : 0);
+      return stat == Stat::ever ? 0.0 : nan;
+    default: return nan;
+  }
+}
+
+double summarize_events(std::span<const std::int32_t> days, Stat stat) {
+  switch (stat) {
+    case Stat::count: return static_cast<double>(days.size());
+    case Stat::ever: return days.empty() ? 0.0 : 1.0;
+    case Stat::when:
+      return days.empty() ? std::numeric_limits<double>::quiet_NaN()
+                          : static_cast<double>(days.front());
+    default: return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+double summarize(const Outcome& o, std::span<const double> series,
+                 std::span<const std::int32_t> days, std::span<const std::int32_t> event_days) {
+  switch (o.kind) {
+    case OutcomeKind::indicator: return summarize(series, o.stat);
+    case OutcomeKind::threshold:
+      return summarize_threshold(series, days, o.relation, o.threshold, o.stat);
+    case OutcomeKind::event: return summarize_events(event_days, o.stat);
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace vecinos::sweep

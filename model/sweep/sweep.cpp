@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "model/schema_values.hpp"
+#include "model/sweep/saltelli.hpp"
 
 namespace vecinos::sweep {
 namespace {
-constexpr std::array<std::pair<std::string_view, Stat>, 7> kStats = {{
+constexpr std::array<std::pair<std::string_view, Stat>, 11> kStats = {{
     {"final", Stat::final},
     {"first", Stat::first},
     {"mean", Stat::mean},
@@ -19,6 +20,17 @@ constexpr std::array<std::pair<std::string_view, Stat>, 7> kStats = {{
     {"max", Stat::max},
     {"sum", Stat::sum},
     {"change", Stat::change},
+    {"ever", Stat::ever},
+    {"when", Stat::when},
+    {"at_end", Stat::at_end},
+    {"count", Stat::count},
+}};
+
+constexpr std::array<std::pair<std::string_view, Relation>, 4> kRelations = {{
+    {"above", Relation::above},
+    {"at_least", Relation::at_least},
+    {"below", Relation::below},
+    {"at_most", Relation::at_most},
 }};
 
 /// A scalar in flow context: plain when it reads back the same there, else double-quoted.
@@ -61,8 +73,78 @@ std::vector<std::string> stat_names() {
   return out;
 }
 
+std::vector<Stat> stats_of(OutcomeKind k) {
+  switch (k) {
+    case OutcomeKind::indicator:
+      return {Stat::final, Stat::first, Stat::mean, Stat::min, Stat::max, Stat::sum, Stat::change};
+    case OutcomeKind::threshold: return {Stat::ever, Stat::when, Stat::at_end};
+    case OutcomeKind::event: return {Stat::count, Stat::ever, Stat::when};
+  }
+  return {};
+}
+
+std::string_view name(Relation r) {
+  for (const auto& [n, x] : kRelations)
+    if (x == r) return n;
+  return "?";
+}
+
+std::string_view symbol(Relation r) {
+  switch (r) {
+    case Relation::above: return ">";
+    case Relation::at_least: return ">=";
+    case Relation::below: return "<";
+    case Relation::at_most: return "<=";
+  }
+  return "?";
+}
+
+bool holds(Relation r, double v, double t) {
+  switch (r) {
+    case Relation::above: return v > t;
+    case Relation::at_least: return v >= t;
+    case Relation::below: return v < t;
+    case Relation::at_most: return v <= t;
+  }
+  return false;
+}
+
 std::string Outcome::column() const {
-  return fmt::format("{}.{}", indicator_name(), name(stat));
+  if (!name.empty()) return name;
+  switch (kind) {
+    case OutcomeKind::indicator: return fmt::format("{}.{}", indicator_name(), sweep::name(stat));
+    case OutcomeKind::threshold:
+      return fmt::format("{}{}{}.{}", indicator_name(), symbol(relation),
+                         schema::format_real(threshold), sweep::name(stat));
+    case OutcomeKind::event:
+      return actor.empty() ? fmt::format("{}.{}", action, sweep::name(stat))
+                           : fmt::format("{}.{}.{}", actor, action, sweep::name(stat));
+  }
+  return "?";
+}
+
+std::string Outcome::column_units() const {
+  if (stat == Stat::when) return "days";
+  if (stat == Stat::ever || stat == Stat::at_end) return "0/1";
+  if (stat == Stat::count) return "count";
+  return units;
+}
+
+std::string Outcome::yaml() const {
+  std::string out = "{";
+  if (!name.empty()) out += fmt::format("name: {}, ", yaml_quote(name));
+  switch (kind) {
+    case OutcomeKind::indicator: out += fmt::format("indicator: {}", indicator_name()); break;
+    case OutcomeKind::threshold:
+      out += fmt::format("indicator: {}, {}: {}", indicator_name(), sweep::name(relation),
+                         schema::format_real(threshold));
+      break;
+    case OutcomeKind::event:
+      out += fmt::format("event: {}", action);
+      if (!actor.empty()) out += fmt::format(", actor: {}", yaml_quote(actor));
+      break;
+  }
+  return out + fmt::format(", stat: {}}}", sweep::name(stat));
 }
 
 std::uint64_t Sweep::points() const {
@@ -77,6 +159,8 @@ std::uint64_t Sweep::points() const {
     case Design::random:
     case Design::lhs:
     case Design::sobol: return samples;
+    case Design::saltelli: return samples * saltelli_block(parameters.size(), second_order);
+    case Design::morris: return samples * (parameters.size() + 1);
   }
   return 0;
 }
@@ -109,7 +193,12 @@ std::string canonical_yaml(const Sweep& s) {
   out +=
       fmt::format("replicates: {}\nseed: {}\ndesign: {}\n", s.replicates, s.seed, name(s.design));
   if (samples_bounds(s.design)) out += fmt::format("samples: {}\n", s.samples);
-  if (s.design == Design::sobol) out += fmt::format("scramble: {}\n", s.scramble);
+  if (s.design == Design::sobol || s.design == Design::saltelli)
+    out += fmt::format("scramble: {}\n", s.scramble);
+  if (s.design == Design::saltelli) out += fmt::format("second_order: {}\n", s.second_order);
+  if (s.design == Design::morris) out += fmt::format("levels: {}\n", s.levels);
+  out += fmt::format("common_random_numbers: {}\nsequence_length: {}\n", s.common_random_numbers,
+                     s.sequence_length);
   out += "parameters:\n";
   for (const auto& p : s.parameters) {
     if (samples_bounds(s.design))
@@ -124,8 +213,17 @@ std::string canonical_yaml(const Sweep& s) {
   }
   if (!s.outcomes.empty()) {
     out += "outcomes:\n";
-    for (const auto& o : s.outcomes)
-      out += fmt::format("  - {{indicator: {}, stat: {}}}\n", o.indicator_name(), name(o.stat));
+    for (const auto& o : s.outcomes) out += fmt::format("  - {}\n", o.yaml());
+  }
+  if (!s.paths.empty()) {
+    out += "paths:\n";
+    for (const auto& p : s.paths) {
+      out += fmt::format("  - {{name: {}", yaml_quote(p.name));
+      if (p.rule) out += fmt::format(", when: {}", yaml_quote(p.rule->text()));
+      if (!p.description.empty())
+        out += fmt::format(", description: {}", yaml_quote(p.description));
+      out += "}\n";
+    }
   }
   return out;
 }

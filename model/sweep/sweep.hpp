@@ -21,14 +21,29 @@
 #include "model/diagnostics.hpp"
 #include "model/sweep/design.hpp"
 #include "model/sweep/model_info.hpp"
+#include "model/sweep/path_rule.hpp"
 
 namespace vecinos::sweep {
 
-/// Summaries of an indicator's series over the recorded ticks of a run (outcome.hpp).
-enum class Stat { final, first, mean, min, max, sum, change };
+/// Summaries of a run (outcome.hpp). Of an indicator's series: final, first, mean, min, max,
+/// sum, change. Of a threshold on an indicator: ever (0/1), when (days from the start to the
+/// first recorded tick where it holds; NaN if never), at_end (0/1). Of an event: count, ever,
+/// when (days from the start to its first occurrence).
+enum class Stat { final, first, mean, min, max, sum, change, ever, when, at_end, count };
 std::string_view name(Stat s);
 std::optional<Stat> stat_named(std::string_view text);
 std::vector<std::string> stat_names();
+
+/// What an outcome summarises.
+enum class OutcomeKind { indicator, threshold, event };
+/// The statistics an outcome of this kind takes.
+std::vector<Stat> stats_of(OutcomeKind k);
+
+/// A threshold on an indicator: above (>), at_least (>=), below (<), at_most (<=).
+enum class Relation { above, at_least, below, at_most };
+std::string_view name(Relation r);
+std::string_view symbol(Relation r);
+bool holds(Relation r, double value, double threshold);
 
 struct Parameter {
   std::string path;  ///< config key path, e.g. presidents.mx.forbearance
@@ -50,11 +65,32 @@ struct Setting {
 };
 
 struct Outcome {
+  OutcomeKind kind = OutcomeKind::indicator;
   std::size_t indicator = 0;  ///< index into the model's indicators (ModelInfo)
   std::string label, units;   ///< the indicator's name and units
+  std::string description;    ///< the indicator's description
   Stat stat = Stat::final;
+  Relation relation = Relation::above;  ///< threshold
+  double threshold = 0.0;               ///< threshold
+  std::string action;                   ///< event: the action's name
+  std::string actor;                    ///< event: only this actor's ("" any actor)
+  std::string name;                     ///< the column's name when the sweep file gives one
   [[nodiscard]] const std::string& indicator_name() const { return label; }
-  [[nodiscard]] std::string column() const;  ///< "<indicator>.<stat>"
+  /// The column: `name`, else "<indicator>.<stat>", "<indicator><symbol><threshold>.<stat>"
+  /// (usmca_status>=4.ever) or "[<actor>.]<action>.<stat>" (us.military_strike.when).
+  [[nodiscard]] std::string column() const;
+  /// The units of the column: the indicator's, "0/1", "days" or "count".
+  [[nodiscard]] std::string column_units() const;
+  /// The outcome as one line of flow YAML, as the sweep file would write it.
+  [[nodiscard]] std::string yaml() const;
+};
+
+/// A named path (docs/sweeps.md): a run follows the first path whose rule holds; the last path
+/// may have no rule (every remaining run).
+struct Path {
+  std::string name, description;
+  std::optional<PathRule> rule;
+  Origin origin;
 };
 
 struct Sweep {
@@ -64,14 +100,21 @@ struct Sweep {
   std::uint64_t replicates = 1;
   std::uint64_t seed = 1;
   Design design = Design::grid;
-  std::uint64_t samples = 0;  ///< random, lhs, sobol
-  bool scramble = false;      ///< sobol: random digital shift
+  std::uint64_t samples = 0;  ///< random, lhs, sobol: points; saltelli: base rows; morris:
+                              ///< trajectories
+  bool scramble = false;      ///< sobol: random digital shift; saltelli: matrix scramble
+  bool second_order = false;  ///< saltelli: the BA matrices too (2k + 2 points per base row)
+  std::uint64_t levels = 4;   ///< morris: levels of the grid (even)
+  bool common_random_numbers = false;  ///< replicate r of every point has the same seed
+  std::uint64_t sequence_length = 4;   ///< collect: first distinct actions kept per run (0: none)
   std::vector<Parameter> parameters;
   std::vector<Setting> sets;
   std::vector<Outcome> outcomes;
+  std::vector<Path> paths;
 
   /// Points of the design (grid: the product of the list sizes; list: the common length;
-  /// random, lhs, sobol: samples).
+  /// random, lhs, sobol: samples; saltelli: samples x (k + 2), or x (2k + 2) with second
+  /// order; morris: samples x (k + 1), for k parameters).
   [[nodiscard]] std::uint64_t points() const;
   [[nodiscard]] std::uint64_t tasks() const { return points() * replicates; }
 };

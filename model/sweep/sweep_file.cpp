@@ -9,6 +9,8 @@
 #include "model/schema_values.hpp"
 #include "model/suggest.hpp"
 #include "model/sweep/base_check.hpp"
+#include "model/sweep/path_rule.hpp"
+#include "model/sweep/saltelli.hpp"
 #include "model/sweep/sobol.hpp"
 #include "model/sweep/sweep.hpp"
 #include "model/yaml_tree.hpp"
@@ -19,8 +21,10 @@ namespace {
 /// The most tasks a sweep may have (points x replicates; docs/sweeps.md).
 constexpr std::uint64_t kMaxSweepTasks = 10'000'000;
 
-const std::vector<std::string> kKeys = {"base",    "output",   "replicates", "seed", "design",
-                                        "samples", "scramble", "parameters", "set",  "outcomes"};
+const std::vector<std::string> kKeys = {
+    "base",       "output",   "replicates",   "seed",   "design",
+    "samples",    "scramble", "second_order", "levels", "common_random_numbers",
+    "parameters", "set",      "outcomes",     "paths",  "sequence_length"};
 
 std::string read_text(const std::filesystem::path& p, bool& ok) {
   std::ifstream in(p, std::ios::binary);
@@ -187,6 +191,155 @@ void read_sets(const YamlNode& n, Sweep& s, Diagnostics& diags) {
   for (const auto& [k, v] : n.entries) s.sets.push_back({k.text, flow_yaml(v), v.origin, k.origin});
 }
 
+std::vector<std::string> names_of(const std::vector<Stat>& stats) {
+  std::vector<std::string> out;
+  for (Stat x : stats) out.emplace_back(name(x));
+  return out;
+}
+
+/// A name from `names`, or an error "'x' is not a <what>; did you mean ...? (<what>s: ...)".
+std::optional<std::size_t> one_of(const YamlNode& n, const std::string& key,
+                                  const std::vector<std::string>& names, const char* what,
+                                  Diagnostics& diags) {
+  const auto it = std::find(names.begin(), names.end(), n.text);
+  if (n.is_scalar() && it != names.end()) return static_cast<std::size_t>(it - names.begin());
+  std::string msg = fmt::format("'{}' is not {}", n.text, what);
+  if (auto m = closest_match(n.text, names); !m.empty())
+    msg += fmt::format("; did you mean '{}'?", m);
+  diags.error(n.origin, key, msg + fmt::format(" (allowed: {})", fmt::join(names, ", ")));
+  return std::nullopt;
+}
+
+/// One outcome: {indicator, stat}, {indicator, above|at_least|below|at_most: T, stat} or
+/// {event, [actor], stat}, each with an optional name.
+std::optional<Outcome> read_outcome(const YamlNode& item, const std::string& path,
+                                    const ModelInfo& model, Diagnostics& diags) {
+  static const std::vector<std::string> kOutcomeKeys = {
+      "indicator", "stat", "event", "actor", "above", "at_least", "below", "at_most", "name"};
+  if (!item.is_map()) {
+    diags.error(item.origin, path,
+                "expected {indicator: NAME, stat: final|first|mean|...}, a threshold {indicator: "
+                "NAME, above: X, stat: ever|when|at_end} or an event {event: ACTION, stat: "
+                "count|ever|when}");
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const auto& [k, x] : item.entries) {
+    if (std::find(kOutcomeKeys.begin(), kOutcomeKeys.end(), k.text) == kOutcomeKeys.end()) {
+      diags.error(k.origin, path + "." + k.text, unknown_key_message(k.text, kOutcomeKeys));
+      ok = false;
+    }
+  }
+  Outcome o;
+  const YamlNode* ind = item.find("indicator");
+  const YamlNode* ev = item.find("event");
+  const YamlNode* rel = nullptr;
+  for (Relation r : {Relation::above, Relation::at_least, Relation::below, Relation::at_most}) {
+    const std::string key(name(r));
+    const YamlNode* x = item.find(key);
+    if (x == nullptr) continue;
+    if (rel != nullptr) {
+      diags.error(x->origin, path + "." + key,
+                  "one threshold per outcome (above, at_least, below or at_most)");
+      ok = false;
+    }
+    rel = x;
+    o.relation = r;
+  }
+  if ((ind == nullptr) == (ev == nullptr)) {
+    diags.error(item.origin, path,
+                ind == nullptr ? "missing 'indicator' (an indicator's summary or threshold) or "
+                                 "'event' (an action's count or date)"
+                               : "an outcome has either 'indicator' or 'event', not both");
+    return std::nullopt;
+  }
+  if (ind != nullptr) {
+    o.kind = rel != nullptr ? OutcomeKind::threshold : OutcomeKind::indicator;
+    std::vector<std::string> indicators;
+    for (const auto& info : model.indicators) indicators.emplace_back(info.name);
+    const auto it = std::find(indicators.begin(), indicators.end(), ind->text);
+    if (!ind->is_scalar() || it == indicators.end()) {
+      std::string msg = fmt::format("'{}' is not an indicator", ind->text);
+      if (auto m = closest_match(ind->text, indicators); !m.empty())
+        msg += fmt::format("; did you mean '{}'?", m);
+      diags.error(ind->origin, path + ".indicator",
+                  msg + fmt::format(" (indicators: {})", fmt::join(indicators, ", ")));
+      ok = false;
+    } else {
+      o.indicator = static_cast<std::size_t>(it - indicators.begin());
+      o.label = model.indicators[o.indicator].name;
+      o.units = model.indicators[o.indicator].units;
+      o.description = model.indicators[o.indicator].description;
+    }
+    if (rel != nullptr) {
+      std::string why;
+      if (!rel->is_scalar() || !schema::parse_real(rel->text, o.threshold, why)) {
+        diags.error(rel->origin, path + "." + std::string(name(o.relation)),
+                    fmt::format("expected a number, got {}",
+                                rel->is_scalar() ? "'" + rel->text + "'" : rel->kind_name()));
+        ok = false;
+      }
+    }
+    if (const YamlNode* a = item.find("actor")) {
+      diags.error(a->origin, path + ".actor", "'actor' applies to event outcomes only");
+      ok = false;
+    }
+  } else {
+    o.kind = OutcomeKind::event;
+    if (rel != nullptr) {
+      diags.error(rel->origin, path + "." + std::string(name(o.relation)),
+                  "thresholds apply to indicators; an event outcome counts or dates an action");
+      ok = false;
+    }
+    if (auto k = one_of(*ev, path + ".event", model.actions, "an action", diags))
+      o.action = model.actions[*k];
+    else
+      ok = false;
+    if (const YamlNode* a = item.find("actor")) {
+      if (!a->is_scalar() || a->text.empty()) {
+        diags.error(a->origin, path + ".actor", "expected an actor's name, like us or mx");
+        ok = false;
+      } else {
+        o.actor = a->text;
+      }
+    }
+  }
+  const auto allowed = stats_of(o.kind);
+  const auto stats = names_of(allowed);
+  const YamlNode* st = item.find("stat");
+  if (st == nullptr || !st->is_scalar()) {
+    diags.error(st ? st->origin : item.origin, path + ".stat",
+                fmt::format("missing the statistic ({})", fmt::join(stats, " | ")));
+    ok = false;
+  } else if (auto x = stat_named(st->text);
+             x && std::find(allowed.begin(), allowed.end(), *x) != allowed.end()) {
+    o.stat = *x;
+  } else {
+    const char* of = o.kind == OutcomeKind::indicator   ? ""
+                     : o.kind == OutcomeKind::threshold ? " of a threshold"
+                                                        : " of an event";
+    std::string msg = fmt::format("'{}' is not a statistic{}; allowed: {}", st->text, of,
+                                  fmt::join(stats, " | "));
+    if (auto m = closest_match(st->text, stats); !m.empty())
+      msg += fmt::format(" (did you mean '{}'?)", m);
+    diags.error(st->origin, path + ".stat", msg);
+    ok = false;
+  }
+  if (const YamlNode* nm = item.find("name")) {
+    const bool valid =
+        nm->is_scalar() && !nm->text.empty() && nm->text.find_first_of(" `/") == std::string::npos;
+    if (!valid) {
+      diags.error(nm->origin, path + ".name",
+                  "expected a column name without spaces, '/' or '`', like usmca_terminated");
+      ok = false;
+    } else {
+      o.name = nm->text;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return o;
+}
+
 void read_outcomes(const YamlNode& n, Sweep& s, const ModelInfo& model, Diagnostics& diags) {
   if (n.is_null()) return;
   if (!n.is_seq()) {
@@ -194,67 +347,88 @@ void read_outcomes(const YamlNode& n, Sweep& s, const ModelInfo& model, Diagnost
                 "expected a list like [{indicator: trade_us_mx_usd, stat: final}]");
     return;
   }
-  std::vector<std::string> indicators;
-  for (const auto& info : model.indicators) indicators.emplace_back(info.name);
-  const auto stats = stat_names();
-  static const std::vector<std::string> kOutcomeKeys = {"indicator", "stat"};
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    const std::string path = fmt::format("outcomes[{}]", i);
+    auto o = read_outcome(n.items[i], path, model, diags);
+    if (!o) continue;
+    if (!seen.insert(o->column()).second) {
+      diags.error(n.items[i].origin, path, fmt::format("{} is listed twice", o->column()));
+      continue;
+    }
+    s.outcomes.push_back(std::move(*o));
+  }
+}
+
+/// `paths:` [{name, when, description}]: rules over the outcome columns (path_rule.hpp).
+void read_paths(const YamlNode& n, Sweep& s, Diagnostics& diags) {
+  if (n.is_null()) return;
+  if (!n.is_seq()) {
+    diags.error(n.origin, "paths",
+                "expected a list like [{name: rupture, when: \"us_strikes_cum.final > 0\"}, "
+                "{name: other}]");
+    return;
+  }
+  std::vector<std::string> columns;
+  for (const auto& o : s.outcomes) columns.push_back(o.column());
+  static const std::vector<std::string> kPathKeys = {"name", "when", "description"};
   std::set<std::string> seen;
   for (std::size_t i = 0; i < n.items.size(); ++i) {
     const YamlNode& item = n.items[i];
-    const std::string path = fmt::format("outcomes[{}]", i);
+    const std::string path = fmt::format("paths[{}]", i);
     if (!item.is_map()) {
-      diags.error(item.origin, path, "expected {indicator: NAME, stat: final|first|mean|...}");
+      diags.error(item.origin, path, "expected {name: NAME, when: RULE, description: TEXT}");
       continue;
     }
-    bool ok = true;
-    for (const auto& [k, x] : item.entries) {
-      if (k.text != "indicator" && k.text != "stat") {
-        diags.error(k.origin, path + "." + k.text, unknown_key_message(k.text, kOutcomeKeys));
-        ok = false;
-      }
+    for (const auto& [k, x] : item.entries)
+      if (std::find(kPathKeys.begin(), kPathKeys.end(), k.text) == kPathKeys.end())
+        diags.error(k.origin, path + "." + k.text, unknown_key_message(k.text, kPathKeys));
+    Path p;
+    p.origin = item.origin;
+    const YamlNode* nm = item.find("name");
+    if (nm == nullptr || !nm->is_scalar() || nm->text.empty() ||
+        nm->text.find_first_of(" `") != std::string::npos) {
+      diags.error(nm ? nm->origin : item.origin, path + ".name",
+                  "expected the path's name, a word like rupture or managed_friction");
+      continue;
     }
-    Outcome o;
-    const YamlNode* ind = item.find("indicator");
-    if (ind == nullptr || !ind->is_scalar()) {
-      diags.error(ind ? ind->origin : item.origin, path + ".indicator",
-                  "missing the indicator's name (vecinos inspect lists them)");
-      ok = false;
-    } else {
-      const auto it = std::find(indicators.begin(), indicators.end(), ind->text);
-      if (it == indicators.end()) {
-        std::string msg = fmt::format("'{}' is not an indicator", ind->text);
-        if (auto m = closest_match(ind->text, indicators); !m.empty())
+    p.name = nm->text;
+    if (p.name == "unclassified")
+      diags.error(nm->origin, path + ".name",
+                  "'unclassified' is reserved for the runs no path's rule matches");
+    if (!seen.insert(p.name).second)
+      diags.error(nm->origin, path + ".name", fmt::format("path {} is defined twice", p.name));
+    if (const YamlNode* d = item.find("description")) p.description = d->text;
+    if (const YamlNode* w = item.find("when")) {
+      if (!w->is_scalar() || w->text.empty()) {
+        diags.error(w->origin, path + ".when",
+                    "expected a rule, like \"trade_us_mx_usd.final < 6e11\"");
+        continue;
+      }
+      try {
+        p.rule = PathRule(w->text);
+      } catch (const RuleError& e) {
+        diags.error(w->origin, path + ".when", e.what());
+        continue;
+      }
+      for (const auto& used : p.rule->names()) {
+        if (std::find(columns.begin(), columns.end(), used) != columns.end()) continue;
+        std::string msg = fmt::format("'{}' is not an outcome of this sweep", used);
+        if (auto m = closest_match(used, columns); !m.empty())
           msg += fmt::format("; did you mean '{}'?", m);
-        diags.error(ind->origin, path + ".indicator",
-                    msg + fmt::format(" (indicators: {})", fmt::join(indicators, ", ")));
-        ok = false;
-      } else {
-        o.indicator = static_cast<std::size_t>(it - indicators.begin());
-        o.label = model.indicators[o.indicator].name;
-        o.units = model.indicators[o.indicator].units;
+        diags.error(
+            w->origin, path + ".when",
+            msg + fmt::format(" (outcomes: {})",
+                              columns.empty() ? std::string("none")
+                                              : fmt::format("{}", fmt::join(columns, ", "))));
       }
+    } else if (i + 1 != n.items.size()) {
+      diags.error(item.origin, path,
+                  fmt::format("path {} has no 'when' rule: only the last path may (it takes "
+                              "every remaining run)",
+                              p.name));
     }
-    const YamlNode* st = item.find("stat");
-    if (st == nullptr || !st->is_scalar()) {
-      diags.error(st ? st->origin : item.origin, path + ".stat",
-                  fmt::format("missing the statistic ({})", fmt::join(stats, " | ")));
-      ok = false;
-    } else if (auto x = stat_named(st->text)) {
-      o.stat = *x;
-    } else {
-      std::string msg =
-          fmt::format("'{}' is not a statistic; allowed: {}", st->text, fmt::join(stats, " | "));
-      if (auto m = closest_match(st->text, stats); !m.empty())
-        msg += fmt::format(" (did you mean '{}'?)", m);
-      diags.error(st->origin, path + ".stat", msg);
-      ok = false;
-    }
-    if (!ok) continue;
-    if (!seen.insert(o.column()).second) {
-      diags.error(item.origin, path, fmt::format("{} is listed twice", o.column()));
-      continue;
-    }
-    s.outcomes.push_back(o);
+    s.paths.push_back(std::move(p));
   }
 }
 
@@ -276,7 +450,7 @@ void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) 
     case Design::list:
       points = s.parameters.empty() ? 0 : s.parameters.front().values.size();
       break;
-    default: points = s.samples; break;
+    default: points = s.points(); break;  // samples <= kMaxSweepTasks: no overflow
   }
   const std::uint64_t reps = std::max<std::uint64_t>(1, s.replicates);
   if (!over && points > kMaxSweepTasks / reps) over = true;
@@ -289,6 +463,12 @@ void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) 
                           "sweeps, or use a sampling design (lhs, sobol) with fewer points",
                           kMaxSweepTasks, name(s.design),
                           s.design == Design::grid ? ": the product of the list lengths" : ""));
+}
+
+bool read_flag(const YamlNode& n, const char* key, Diagnostics& diags) {
+  if (n.is_scalar() && (n.text == "true" || n.text == "false")) return n.text == "true";
+  diags.error(n.origin, key, "write true or false");
+  return false;
 }
 
 Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem::path& dir,
@@ -319,9 +499,11 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     if (auto d = n->is_scalar() ? design_named(n->text) : std::nullopt) {
       s.design = *d;
     } else {
-      const std::vector<std::string> all = {"grid", "list", "random", "lhs", "sobol"};
-      std::string msg =
-          fmt::format("'{}' is not a design; allowed: grid | list | random | lhs | sobol", n->text);
+      const std::vector<std::string> all = {"grid",  "list",     "random", "lhs",
+                                            "sobol", "saltelli", "morris"};
+      std::string msg = fmt::format(
+          "'{}' is not a design; allowed: grid | list | random | lhs | sobol | saltelli | morris",
+          n->text);
       if (auto m = closest_match(n->text, all); !m.empty())
         msg += fmt::format(" (did you mean '{}'?)", m);
       diags.error(n->origin, "design", msg);
@@ -339,27 +521,57 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     diags.error(
         samples->origin, "samples",
         fmt::format("the {} design takes no samples: its points are the {} of the value "
-                    "lists (samples is for random, lhs and sobol)",
+                    "lists (samples is for random, lhs, sobol, saltelli and morris)",
                     name(s.design), s.design == Design::grid ? "combinations" : "positions"));
   }
+  s.scramble = s.design == Design::saltelli;  // a scrambled base unless told otherwise
   if (const YamlNode* n = root.find("scramble")) {
-    if (s.design != Design::sobol) {
-      diags.error(n->origin, "scramble", "scramble applies to the sobol design only");
-    } else if (n->is_scalar() && (n->text == "true" || n->text == "false")) {
-      s.scramble = n->text == "true";
-    } else {
-      diags.error(n->origin, "scramble", "write true or false");
+    if (s.design != Design::sobol && s.design != Design::saltelli)
+      diags.error(n->origin, "scramble", "scramble applies to the sobol and saltelli designs only");
+    else
+      s.scramble = read_flag(*n, "scramble", diags);
+  }
+  if (const YamlNode* n = root.find("second_order")) {
+    if (s.design != Design::saltelli)
+      diags.error(n->origin, "second_order",
+                  "second_order applies to the saltelli design only (second-order Sobol' indices)");
+    else
+      s.second_order = read_flag(*n, "second_order", diags);
+  }
+  if (const YamlNode* n = root.find("levels")) {
+    if (s.design != Design::morris) {
+      diags.error(n->origin, "levels", "levels applies to the morris design only");
+    } else if (auto v = whole(*n, "levels", 2, 1000, diags)) {
+      if (*v % 2 != 0)
+        diags.error(n->origin, "levels",
+                    fmt::format("{} levels: the Morris grid needs an even number of levels, so "
+                                "that each step is a whole number of grid steps (4 is usual)",
+                                *v));
+      else
+        s.levels = *v;
     }
   }
+  if (const YamlNode* n = root.find("common_random_numbers"))
+    s.common_random_numbers = read_flag(*n, "common_random_numbers", diags);
+  if (const YamlNode* n = root.find("sequence_length"))
+    s.sequence_length = whole(*n, "sequence_length", 0, 100, diags).value_or(4);
   if (const YamlNode* n = required("parameters")) read_parameters(*n, s, diags);
-  if (s.design == Design::sobol && s.parameters.size() > kSobolMaxDimensions)
+  const std::size_t max_params =
+      s.design == Design::saltelli ? kSobolMaxDimensions / 2 : kSobolMaxDimensions;
+  if ((s.design == Design::sobol || s.design == Design::saltelli) &&
+      s.parameters.size() > max_params)
     diags.error(root.find("parameters")->origin, "parameters",
-                fmt::format("the sobol design supports at most {} parameters (Joe-Kuo direction "
-                            "numbers built in); this sweep has {}",
-                            kSobolMaxDimensions, s.parameters.size()));
+                fmt::format("the {} design supports at most {} parameters (Joe-Kuo direction "
+                            "numbers built in for {} dimensions); this sweep has {}",
+                            name(s.design), max_params, kSobolMaxDimensions, s.parameters.size()));
+  if (samples_bounds(s.design) && s.points() > 100000000)
+    diags.error(samples ? samples->origin : root.origin, "samples",
+                fmt::format("{} samples of {} parameters make {} points; at most 100000000",
+                            s.samples, s.parameters.size(), s.points()));
   check_task_count(s, root, diags);
   if (const YamlNode* n = root.find("set")) read_sets(*n, s, diags);
   if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, model, diags);
+  if (const YamlNode* n = root.find("paths")) read_paths(*n, s, diags);
   return s;
 }
 

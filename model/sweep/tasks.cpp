@@ -8,6 +8,7 @@
 #include "model/rng.hpp"
 
 #include "model/schema_values.hpp"
+#include "model/sweep/saltelli.hpp"
 
 namespace vecinos::sweep {
 namespace {
@@ -56,20 +57,18 @@ TaskList::TaskList(const Sweep& s) : sweep_(s) {
       }
       break;
     }
-    case Design::random:
-    case Design::lhs:
-    case Design::sobol: {
-      const auto unit = s.design == Design::random ? random_points(s.samples, dims, s.seed)
-                        : s.design == Design::lhs
-                            ? lhs_points(s.samples, dims, s.seed)
-                            : sobol_points(s.samples, dims, s.seed, s.scramble);
-      for (const auto& u : unit) {
-        std::vector<std::string> v(dims);
-        for (std::size_t d = 0; d < dims; ++d) v[d] = scaled(ps[d], u[d]);
-        points_.push_back(std::move(v));
-      }
+    case Design::random: unit_ = random_points(s.samples, dims, s.seed); break;
+    case Design::lhs: unit_ = lhs_points(s.samples, dims, s.seed); break;
+    case Design::sobol: unit_ = sobol_points(s.samples, dims, s.seed, s.scramble); break;
+    case Design::saltelli:
+      unit_ = saltelli_points(s.samples, dims, s.seed, s.scramble, s.second_order);
       break;
-    }
+    case Design::morris: unit_ = morris_points(s.samples, dims, s.levels, s.seed); break;
+  }
+  for (const auto& u : unit_) {
+    std::vector<std::string> v(dims);
+    for (std::size_t d = 0; d < dims; ++d) v[d] = scaled(ps[d], u[d]);
+    points_.push_back(std::move(v));
   }
 }
 
@@ -78,7 +77,8 @@ Task TaskList::task(std::uint64_t index) const {
   t.index = index;
   t.point = index / sweep_.replicates;
   t.replicate = index % sweep_.replicates;
-  t.seed = task_seed(sweep_.seed, t.point, t.replicate);
+  // Common random numbers: the seed of replicate r is that of point 0's replicate r.
+  t.seed = task_seed(sweep_.seed, sweep_.common_random_numbers ? 0 : t.point, t.replicate);
   return t;
 }
 

@@ -20,7 +20,8 @@ struct Task {
 
 /// The seed of replicate r of point p: the first 64-bit word of
 /// Philox4x64-10 keyed (sweep seed, kSweepKey) at counter (p, r, kTaskSeed, 0), shifted right
-/// by 11 bits (a whole number below 2^53, exact in every tool), 1 if that is 0.
+/// by 11 bits (a whole number below 2^53, exact in every tool), 1 if that is 0. With
+/// common_random_numbers every point uses p = 0: replicate r has one seed at all points.
 std::uint64_t task_seed(std::uint64_t sweep_seed, std::uint64_t point, std::uint64_t replicate);
 
 /// "task-000123.h5" (at least 6 digits).
@@ -39,6 +40,11 @@ class TaskList {
   [[nodiscard]] const std::vector<std::string>& values(std::uint64_t point) const {
     return points_.at(point);
   }
+  /// Sampled designs: the unit-cube coordinates of point p, before scaling to the bounds
+  /// (empty for grid and list).
+  [[nodiscard]] std::vector<double> unit(std::uint64_t point) const {
+    return unit_.empty() ? std::vector<double>{} : unit_.at(point);
+  }
   /// The history file of a task: OUTPUT/task-NNNNNN.h5.
   [[nodiscard]] std::filesystem::path output(const Task& t) const;
   /// The task's overrides, in the order `vecinos run` applies them: the sweep's `set:`, the
@@ -51,6 +57,7 @@ class TaskList {
  private:
   const Sweep& sweep_;
   std::vector<std::vector<std::string>> points_;
+  std::vector<std::vector<double>> unit_;  ///< sampled designs: coordinates in [0, 1]
 };
 
 /// A command line for the shell: each argument quoted when needed.

@@ -29,6 +29,15 @@ def temp_dir(case: unittest.TestCase, tag: str) -> Path:
     return d
 
 
+def class_temp_dir(cls, tag: str) -> Path:
+    """A temporary directory for a whole test class (from setUpClass), removed after it."""
+    base = Path(os.environ.get("VECINOS_TEST_TMP", tempfile.gettempdir()))
+    base.mkdir(parents=True, exist_ok=True)
+    d = Path(tempfile.mkdtemp(prefix=tag + "-", dir=base))
+    cls.addClassCleanup(shutil.rmtree, d, ignore_errors=True)
+    return d
+
+
 def run_vecinos(*args, check=True) -> subprocess.CompletedProcess:
     r = subprocess.run([exe(), *map(str, args)], capture_output=True, text=True, timeout=120)
     if check and r.returncode != 0:

@@ -22,8 +22,8 @@ class PlotTest(unittest.TestCase):
         support.inject_events(history, [(3, "2024-11-27", 0, 17, 1, 1.0, -2.0),
                                         (9, "2025-01-08", 1, 18, 0, 1.0, 3.4)])
         out = d / "figures"
-        r = subprocess.run([sys.executable, "-m", "vecinos.plot", str(history), "-o", str(out)],
-                           capture_output=True, text=True, timeout=120)
+        r = subprocess.run([sys.executable, "-m", "vecinos.plot", str(history), "-o", str(out),
+                            "--dpi", "100"], capture_output=True, text=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr)
         names = ("indicators.png", "events.png", "network.png")
         self.assertEqual(r.stdout.split(), [str(out / n) for n in names])

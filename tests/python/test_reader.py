@@ -33,7 +33,9 @@ class ReaderTest(unittest.TestCase):
         ind = self.run.indicators
         with h5py.File(self.path, "r") as f:
             dates = pd.to_datetime(f["time/date"].asstr()[:])
-            names = list(f["indicators"])
+            names = [n for n in f["indicators"] if n != "time"]
+            # /indicators/time is the dates as a dimension scale, not an indicator
+            self.assertEqual(f["indicators/time"].attrs["CLASS"], b"DIMENSION_SCALE")
         self.assertTrue(ind.index.equals(pd.DatetimeIndex(dates, name="date")))
         self.assertEqual(list(ind.columns), names)
         self.assertEqual(len(ind), self.run.ticks)
@@ -109,7 +111,7 @@ class ReaderTest(unittest.TestCase):
         shutil.copy(self.path, newer)
         with h5py.File(newer, "r+") as f:
             f.attrs["schema_version"] = 99
-        with self.assertRaisesRegex(vecinos.SchemaError, "schema 99.*understands schema 1"):
+        with self.assertRaisesRegex(vecinos.SchemaError, "schema 99.*understands schema 2"):
             vecinos.open_run(newer)
         foreign = self.dir / "foreign.h5"
         with h5py.File(foreign, "w") as f:

@@ -85,9 +85,8 @@ class SweepTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         written = r.stdout.split()
         self.assertIn(str(figures / "fan-relationship_tension.png"), written)
-        self.assertIn(str(figures / "trade_us_mx_usd.final-vs-presidents.us.tariff_propensity.png"),
-                      written)
-        self.assertEqual(len(written), 3 + 3 * 2)
+        self.assertIn(str(figures / "pairs.png"), written)  # every outcome and parameter
+        self.assertEqual(len(written), 3 + 1)
         for path in written:
             data = Path(path).read_bytes()
             self.assertTrue(data.startswith(PNG), path)
@@ -95,6 +94,9 @@ class SweepTest(unittest.TestCase):
         ax = sweep_plot.fan_chart(self.out, "leader_bond", where={"presidents.mx.forbearance": 0.8})
         self.assertEqual(len(ax.get_lines()), 1)
         self.assertIn("median of 4 runs", ax.get_legend_handles_labels()[1][0])
+        ax = sweep_plot.outcome_vs_parameter(self.out, "trade_us_mx_usd.final",
+                                             "presidents.us.tariff_propensity")
+        self.assertIn("USD billion per year", ax.get_ylabel().replace("\n", " "))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ Action add_validate(CLI::App& app);
 Action add_config(CLI::App& app);
 Action add_bargain(CLI::App& app);
 Action add_inspect(CLI::App& app);
+/// `vecinos report SWEEP_DIR`: runs the Python report (report_command.cpp).
+Action add_report(CLI::App& app);
 Action add_bench(CLI::App& app, const StopFlag& stop);
 /// `vecinos sweep ...`; `on_signal` stores a signal in `stop` (for the extra signals a sweep
 /// catches: SIGUSR1 from Slurm).

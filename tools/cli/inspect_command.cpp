@@ -1,12 +1,15 @@
-// `vecinos inspect FILE.h5`: what a run history holds (status, schema, sizes, final values).
+// `vecinos inspect FILE.h5`: what a run history holds (status, schema, sizes, final values), or
+// what a sweep index holds (tools/sweep/index_info.hpp).
 #include <cmath>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "model/errors.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/history_info.hpp"
 #include "tools/cli/commands.hpp"
+#include "tools/sweep/index_info.hpp"
 
 namespace vecinos::cli {
 
@@ -52,11 +55,25 @@ void print(const HistoryInfo& h, std::ostream& out) {
 
 Action add_inspect(CLI::App& app) {
   auto file = std::make_shared<std::string>();
-  app.add_option("FILE", *file, "history file (.h5, or a .h5.partial of a stopped run)")
+  app.add_option("FILE", *file,
+                 "history file (.h5, or a .h5.partial of a stopped run), or a sweep index "
+                 "(DIR/sweep.h5, or the sweep's directory DIR)")
       ->required();
   return [file] {
     std::filesystem::path p = *file;
     std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      if (!std::filesystem::exists(p / "sweep.h5", ec))
+        throw InputError(
+            fmt::format("vecinos inspect: {} is a directory without sweep.h5; "
+                        "collect it first: vecinos sweep collect {}",
+                        p.string(), p.string()));
+      p /= "sweep.h5";
+    }
+    if (sweep::is_sweep_index(p)) {
+      sweep::print_index(p, std::cout);
+      return 0;
+    }
     if (!std::filesystem::exists(p, ec) && std::filesystem::exists(partial_path_of(p), ec)) {
       std::cerr << fmt::format("vecinos inspect: {} does not exist; reading {}\n", p.string(),
                                partial_path_of(p).string());

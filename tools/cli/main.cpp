@@ -64,8 +64,10 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_config(a); });
   add("bargain", "bargain with KTAB's spatial model of politics on an SMP CSV file",
       [](CLI::App& a) { return vecinos::cli::add_bargain(a); });
-  add("inspect", "describe a run history file (status, sizes, final indicators)",
+  add("inspect", "describe a run history (status, sizes, final indicators) or a sweep index",
       [](CLI::App& a) { return vecinos::cli::add_inspect(a); });
+  add("report", "write the HTML report of a collected sweep (python3 -m vecinos.report)",
+      [](CLI::App& a) { return vecinos::cli::add_report(a); });
   add("bench", "time a configuration (no recording): ticks/s, agent-updates/s, peak memory",
       [](CLI::App& a) { return vecinos::cli::add_bench(a, g_stop); });
   add("sweep", "parameter sweeps: plan, run (locally, Slurm, MPI), slurm script, collect",

@@ -39,6 +39,10 @@ void print_plan(const sweep::TaskList& tasks, bool all, std::ostream& out) {
       s.base.string(), s.output.string(), s.seed);
   for (const auto& st : s.sets) out << fmt::format("set     {}={}\n", st.path, st.value);
   for (const auto& o : s.outcomes) out << fmt::format("outcome {}\n", o.column());
+  for (const auto& p : s.paths)
+    out << fmt::format("path    {}: {}\n", p.name, p.rule ? p.rule->text() : "every other run");
+  if (s.common_random_numbers)
+    out << "seeds   common random numbers: replicate r has the same seed at every point\n";
 
   std::vector<std::size_t> width;
   for (std::size_t d = 0; d < s.parameters.size(); ++d) {
@@ -129,6 +133,8 @@ Action add_sweep_collect(CLI::App& app) {
     for (const auto& t : sum.tasks)
       if (!t.note.empty() && t.status != "failed")
         std::cout << fmt::format("  task {} is {}: {}\n", t.index, t.status, t.note);
+    std::cout << sweep::path_report(sum);
+    for (const auto& w : sum.warnings) std::cout << fmt::format("  warning: {}\n", w);
     std::cout << fmt::format("wrote {}\n", sum.index_file.string());
     if (!sum.all_complete())
       std::cerr << fmt::format(

@@ -1,7 +1,9 @@
 #include "tools/sweep/collect.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -11,6 +13,7 @@
 #include "model/version.hpp"
 #include "output/hdf5_handle.hpp"
 #include "tools/sweep/task_files.hpp"
+#include "tools/sweep/task_reader.hpp"
 
 namespace vecinos::sweep {
 namespace {
@@ -18,20 +21,11 @@ namespace {
 using h5::Handle;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// A whole 1-D float64 dataset.
-std::vector<double> read_series(hid_t file, const std::string& path) {
-  const Handle ds(H5Dopen2(file, path.c_str(), h5::kDefault), H5Dclose, "opening " + path);
-  const auto d = h5::dims(ds.id());
-  std::vector<double> v(d.empty() ? 1 : static_cast<std::size_t>(d[0]));
-  if (!v.empty())
-    h5::check(H5Dread(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, h5::kDefault, v.data()),
-              "reading " + path);
-  return v;
-}
-
-/// Reads one complete task's outcomes; the task becomes invalid when its file is not a
-/// complete history of this task.
-void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row) {
+/// The outcomes, path and first actions of one complete task; the task becomes invalid when its
+/// file is not a complete history of this task.
+void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row,
+                    std::vector<std::string>& warnings) {
+  const Sweep& s = tasks.sweep();
   const auto path = tasks.output(t);
   h5::silence_errors();
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, h5::kDefault);
@@ -60,24 +54,64 @@ void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row) {
     return;
   }
   try {
-    for (std::size_t k = 0; k < tasks.sweep().outcomes.size(); ++k) {
-      const auto& o = tasks.sweep().outcomes[k];
-      row.outcomes[k] =
-          summarize(read_series(file.id(), "indicators/" + o.indicator_name()), o.stat);
+    TaskHistory h(file.id());
+    for (std::size_t k = 0; k < s.outcomes.size(); ++k) {
+      const auto& o = s.outcomes[k];
+      if (o.kind == OutcomeKind::event) {
+        const auto& ev = h.events();
+        if (!ev) {
+          if (warnings.empty() || warnings.back().find("/events") == std::string::npos)
+            warnings.push_back(fmt::format(
+                "task {}: its history records no events (recording.events: false), so the "
+                "event outcomes are NaN",
+                t.index));
+          continue;
+        }
+        std::vector<std::int32_t> days;
+        for (std::size_t i = 0; i < ev->day.size(); ++i)
+          if (ev->action[i] == o.action && (o.actor.empty() || ev->actor[i] == o.actor))
+            days.push_back(ev->day[i]);
+        row.outcomes[k] = summarize(o, {}, {}, days);
+      } else {
+        const auto series = h.series(o.indicator_name());
+        row.outcomes[k] = summarize(o, series, h.days(), {});
+      }
     }
+    if (s.sequence_length > 0)
+      if (const auto& ev = h.events())
+        row.sequence = event_sequence(ev->actor, ev->action, s.sequence_length);
   } catch (const RuntimeError& e) {
     row.status = "invalid";
     row.note = e.what();
     return;
   }
   row.status = "complete";
+  // The path: the first whose rule holds.
+  if (!s.paths.empty()) {
+    row.path = "unclassified";
+    for (const auto& p : s.paths) {
+      bool hit = true;
+      if (p.rule) {
+        std::vector<double> values;
+        for (const auto& used : p.rule->names())
+          for (std::size_t k = 0; k < s.outcomes.size(); ++k)
+            if (s.outcomes[k].column() == used) values.push_back(row.outcomes[k]);
+        hit = p.rule->holds(values);
+      }
+      if (hit) {
+        row.path = p.name;
+        break;
+      }
+    }
+  }
 }
 
 /// read_task_file, where any failure to read (a damaged file, a checksum that fails) makes
 /// the task invalid instead of ending the collect.
-void read_task(const TaskList& tasks, const Task& t, CollectedTask& row) {
+void read_task(const TaskList& tasks, const Task& t, CollectedTask& row,
+               std::vector<std::string>& warnings) {
   try {
-    read_task_file(tasks, t, row);
+    read_task_file(tasks, t, row, warnings);
   } catch (const std::exception& e) {
     row.status = "invalid";
     row.note = e.what();
@@ -142,6 +176,22 @@ void write_index(const TaskList& tasks, const CollectSummary& sum,
                       std::string_view("complete | failed | incomplete | missing | invalid"));
     h5::set_attribute(h5::write_strings(g.id(), "file", file_name).id(), "description",
                       std::string_view("the task's history, relative to this file's directory"));
+    if (!s.paths.empty()) {
+      std::vector<std::string> labels(n);
+      for (std::size_t i = 0; i < n; ++i) labels[i] = sum.tasks[i].path;
+      h5::set_attribute(h5::write_strings(g.id(), "path", labels).id(), "description",
+                        std::string_view("the named path the run follows (/paths); empty "
+                                         "unless complete"));
+    }
+    if (s.sequence_length > 0) {
+      std::vector<std::string> seq(n);
+      for (std::size_t i = 0; i < n; ++i) seq[i] = sum.tasks[i].sequence;
+      const Handle ds = h5::write_strings(g.id(), "sequence", seq);
+      h5::set_attribute(ds.id(), "description",
+                        std::string_view("the run's first distinct actions, in order: \"actor "
+                                         "action > actor action ...\""));
+      h5::set_attribute(ds.id(), "length", static_cast<std::int64_t>(s.sequence_length));
+    }
   }
   {
     const Handle g = h5::create_group(f, "parameters");
@@ -170,9 +220,68 @@ void write_index(const TaskList& tasks, const CollectSummary& sum,
       const auto& o = s.outcomes[k];
       const Handle ds = h5::write_vector(g.id(), o.column(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                                          v.data(), v.size());
-      h5::set_attribute(ds.id(), "indicator", o.indicator_name());
+      h5::set_attribute(ds.id(), "kind",
+                        std::string_view(o.kind == OutcomeKind::indicator   ? "indicator"
+                                         : o.kind == OutcomeKind::threshold ? "threshold"
+                                                                            : "event"));
+      if (o.kind == OutcomeKind::event) {
+        h5::set_attribute(ds.id(), "event", o.action);
+        if (!o.actor.empty()) h5::set_attribute(ds.id(), "actor", o.actor);
+      } else {
+        h5::set_attribute(ds.id(), "indicator", o.indicator_name());
+        h5::set_attribute(ds.id(), "description", o.description);
+      }
+      if (o.kind == OutcomeKind::threshold) {
+        h5::set_attribute(ds.id(), "relation", symbol(o.relation));
+        h5::set_attribute(ds.id(), "threshold", o.threshold);
+      }
       h5::set_attribute(ds.id(), "stat", name(o.stat));
-      h5::set_attribute(ds.id(), "units", o.units);
+      h5::set_attribute(ds.id(), "units", o.column_units());
+    }
+  }
+  if (!s.paths.empty()) {
+    const Handle g = h5::create_group(f, "paths");
+    std::vector<std::string> names, rules, descriptions;
+    for (const auto& p : s.paths) {
+      names.push_back(p.name);
+      rules.push_back(p.rule ? p.rule->text() : "");
+      descriptions.push_back(p.description);
+    }
+    h5::write_strings(g.id(), "name", names);
+    h5::set_attribute(h5::write_strings(g.id(), "rule", rules).id(), "description",
+                      std::string_view("the path's rule over the outcomes (empty: every "
+                                       "remaining run); a run follows the first that holds"));
+    h5::write_strings(g.id(), "description", descriptions);
+  }
+  {
+    const Handle g = h5::create_group(f, "design");
+    h5::set_attribute(g.id(), "name", name(s.design));
+    h5::set_attribute(g.id(), "samples", static_cast<std::int64_t>(s.samples));
+    h5::set_attribute(g.id(), "replicates", static_cast<std::int64_t>(s.replicates));
+    h5::set_attribute(g.id(), "second_order", std::int64_t{s.second_order ? 1 : 0});
+    h5::set_attribute(g.id(), "levels",
+                      static_cast<std::int64_t>(s.design == Design::morris ? s.levels : 0));
+    h5::set_attribute(g.id(), "scramble", std::int64_t{s.scramble ? 1 : 0});
+    h5::set_attribute(g.id(), "common_random_numbers",
+                      std::int64_t{s.common_random_numbers ? 1 : 0});
+    if (samples_bounds(s.design) && !s.parameters.empty()) {
+      const std::size_t k = s.parameters.size();
+      std::vector<double> unit(tasks.points() * k);
+      for (std::uint64_t p = 0; p < tasks.points(); ++p) {
+        const auto u = tasks.unit(p);
+        std::copy(u.begin(), u.end(), unit.begin() + static_cast<std::ptrdiff_t>(p * k));
+      }
+      const hsize_t d[2] = {tasks.points(), k};
+      const Handle space(H5Screate_simple(2, d, nullptr), H5Sclose, "dataspace");
+      const Handle ds(H5Dcreate2(g.id(), "unit", H5T_IEEE_F64LE, space.id(), h5::kDefault,
+                                 h5::kDefault, h5::kDefault),
+                      H5Dclose, "creating /design/unit");
+      if (!unit.empty())
+        h5::check(H5Dwrite(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, h5::kDefault, unit.data()),
+                  "writing /design/unit");
+      h5::set_attribute(ds.id(), "description",
+                        std::string_view("[point, parameter] coordinates in the unit cube "
+                                         "before scaling to the bounds"));
     }
   }
   {
@@ -203,10 +312,25 @@ CollectSummary collect(const TaskList& tasks) {
     const TaskState state = task_state(tasks.output(t), &why);
     row.status = std::string(name(state));
     if (state == TaskState::invalid) row.note = why;
-    if (state == TaskState::complete) read_task(tasks, t, row);
+    if (state == TaskState::complete) read_task(tasks, t, row, sum.warnings);
     if (state == TaskState::failed) row.note = failed_path(tasks.output(t)).string();
     if (row.status == "complete") ++sum.complete;
     sum.tasks.push_back(std::move(row));
+  }
+  if (!s.paths.empty()) {
+    std::vector<std::string> names;
+    for (const auto& p : s.paths) names.push_back(p.name);
+    std::uint64_t unclassified = 0;
+    for (const auto& row : sum.tasks)
+      if (row.path == "unclassified") ++unclassified;
+    if (unclassified > 0) names.emplace_back("unclassified");
+    for (const auto& n : names) {
+      PathShare share{n, 0, sum.complete, 0.0, 0.0};
+      for (const auto& row : sum.tasks)
+        if (row.path == n) ++share.runs;
+      std::tie(share.lo, share.hi) = wilson_interval(share.runs, share.total);
+      sum.paths.push_back(share);
+    }
   }
   std::filesystem::path tmp = sum.index_file;
   tmp += ".partial";
@@ -216,6 +340,39 @@ CollectSummary collect(const TaskList& tasks) {
   if (ec)
     throw RuntimeError(fmt::format("{}: cannot write: {}", sum.index_file.string(), ec.message()));
   return sum;
+}
+
+std::string event_sequence(const std::vector<std::string>& actor,
+                           const std::vector<std::string>& action, std::size_t length) {
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < actor.size() && i < action.size() && seen.size() < length; ++i) {
+    std::string item = actor[i] + " " + action[i];
+    if (std::find(seen.begin(), seen.end(), item) == seen.end()) seen.push_back(std::move(item));
+  }
+  return fmt::format("{}", fmt::join(seen, " > "));
+}
+
+std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n) {
+  if (n == 0) return {kNaN, kNaN};
+  constexpr double z = 1.959963984540054;  // the normal 97.5 % quantile
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(k) / nn;
+  const double denom = 1.0 + z * z / nn;
+  const double centre = (p + z * z / (2.0 * nn)) / denom;
+  const double half = z / denom * std::sqrt(p * (1.0 - p) / nn + z * z / (4.0 * nn * nn));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+std::string path_report(const CollectSummary& sum) {
+  std::string out;
+  for (const auto& p : sum.paths)
+    out += fmt::format(
+        "  path {}: {} of {} complete runs, {:.1f} % (95 % Wilson interval "
+        "{:.1f} .. {:.1f} %)\n",
+        p.name, p.runs, p.total,
+        p.total ? 100.0 * static_cast<double>(p.runs) / static_cast<double>(p.total) : kNaN,
+        100.0 * p.lo, 100.0 * p.hi);
+  return out;
 }
 
 }  // namespace vecinos::sweep

@@ -205,20 +205,3 @@ TEST_CASE("the reference lists every key once with its help") {
   CHECK(paths.count("presidents.<id>.position.migration") == 1);
   CHECK(paths.count("network.edges[].type") == 1);
 }
-
-TEST_CASE(
-    "the schema's defaults are the parameter structs' defaults (declared twice, kept equal)") {
-  const Config from_structs;
-  Config from_schema;
-  config_schema().reset(from_schema);
-  const std::string a = resolved_yaml(from_structs), b = resolved_yaml(from_schema);
-  if (a != b) {
-    // Name the first key that differs.
-    std::size_t i = 0;
-    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-    const auto line_start = a.rfind('\n', i);
-    FAIL_CHECK("first difference near: " << a.substr(
-                   line_start == std::string::npos ? 0 : line_start + 1, 120));
-  }
-  CHECK(a == b);
-}

@@ -9,6 +9,7 @@
 #include "model/errors.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/history_file.hpp"
 #include "output/history_info.hpp"
 #include "tests/support/process.hpp"
 #include "world/simulation.hpp"
@@ -133,13 +134,26 @@ TEST_CASE("the writer records time, panels, full tables, events and a growing ne
   const hid_t id = f.id();
   CHECK(h5::string_attribute(id, "status") == "complete");
   CHECK(h5::int_attribute(id, "threads") == 3);
-  CHECK(h5::int_attribute(id, "schema_version") == 1);
+  CHECK(h5::int_attribute(id, "schema_version") == vecinos::kSchemaVersion);
   CHECK(h5::int_attribute(id, "last_tick") == steps);
 
   const auto ticks = read<std::int32_t>(id, "time/tick", H5T_NATIVE_INT32);
   REQUIRE(ticks.size() == steps + 1);
   for (int t = 0; t <= steps; ++t) CHECK(ticks[std::size_t(t)] == t);
   CHECK(read_strings(id, "time/date").back() == w.calendar.date(steps).iso());
+
+  // /indicators/time: the dates as days since 1970-01-01, a dimension scale of every indicator
+  const auto days = read<std::int32_t>(id, "indicators/time", H5T_NATIVE_INT32);
+  REQUIRE(days.size() == steps + 1);
+  for (int t = 0; t <= steps; ++t)
+    CHECK(days[std::size_t(t)] == w.calendar.date(t).days_since_epoch());
+  {
+    const h5::Handle scale(H5Dopen2(id, "indicators/time", h5::kDefault), H5Dclose, "time");
+    CHECK(h5::string_attribute(scale.id(), "CLASS") == "DIMENSION_SCALE");
+    CHECK(h5::string_attribute(scale.id(), "units") == "days since 1970-01-01");
+    const h5::Handle ind(H5Dopen2(id, "indicators/trade_us_mx_usd", h5::kDefault), H5Dclose, "i");
+    CHECK(H5Aexists(ind.id(), "DIMENSION_LIST") > 0);
+  }
 
   // the population: a panel of 100, its state a known function of (tick, agent)
   const auto panel = read<std::int64_t>(id, "agents/people/agent_index", H5T_NATIVE_INT64);

@@ -7,6 +7,11 @@
     run.events                # DataFrame with categorical actor/action/target
     run.network               # edge list and weight history
     sweep = vecinos.open_sweep("runs/forbearance")   # a collected sweep: one row per task
+
+Analysis (tools/python/README.md, docs/analysis.md): vecinos.sensitivity (Sobol' indices,
+Morris), vecinos.paths (named paths, probabilities, event sequences), vecinos.discovery (PRIM,
+CART, feature scores), vecinos.paired (common random numbers), vecinos.report (the HTML
+report), vecinos.export (a tidy CSV), vecinos.figures (the house style of every plot).
 """
 from .run import (
     SCHEMA_VERSION,
@@ -18,9 +23,11 @@ from .run import (
     SchemaError,
     open_run,
 )
+from .errors import AnalysisError
 from .sweep import SweepIndexError, open_sweep, sweep_series
 
 __all__ = [
+    "AnalysisError",
     "SCHEMA_VERSION",
     "Agents",
     "DamagedHistoryError",

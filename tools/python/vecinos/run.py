@@ -12,8 +12,10 @@ import pandas as pd
 
 from .tables import Agents, Network, categorical, strings
 
-SCHEMA_VERSION = 1
-"""The history schema this reader understands (output/SCHEMA.md)."""
+SCHEMA_VERSION = 2
+"""The newest history schema this reader understands (output/SCHEMA.md); it reads 1 too (the
+same layout without the /indicators/time dimension scale)."""
+READABLE_VERSIONS = (1, 2)
 
 
 class SchemaError(Exception):
@@ -139,6 +141,17 @@ class _Guarded:
         return getattr(self._obj, name)
 
 
+def _is_scale(ds) -> bool:
+    """An HDF5 dimension scale (/indicators/time: the dates as netCDF time), not an indicator."""
+    v = ds.attrs.get("CLASS", b"")
+    return (v.decode() if isinstance(v, bytes) else str(v)) == "DIMENSION_SCALE"
+
+
+def indicator_names(group) -> list:
+    """The indicator datasets of an /indicators group, in file order (without its scales)."""
+    return [name for name in group if not _is_scale(group[name])]
+
+
 class Run:
     """A run history. Tables are read on first use and kept; close() (or ``with``) frees it."""
 
@@ -179,7 +192,7 @@ class Run:
                 f"{self.path}: not a vecinos history (no schema_version attribute at the root)"
             )
         version = int(attrs["schema_version"])
-        if version != SCHEMA_VERSION:
+        if version not in READABLE_VERSIONS:
             newer = version > SCHEMA_VERSION
             raise SchemaError(
                 f"{self.path}: history schema {version}, but this reader understands schema "
@@ -287,15 +300,16 @@ class Run:
     def indicators(self) -> pd.DataFrame:
         """One column per indicator, indexed by date; ``.attrs['units']`` maps name -> units."""
         g = self._file["indicators"]
-        df = pd.DataFrame({name: g[name][: self.ticks] for name in g}, index=self.dates)
-        df.attrs["units"] = {name: str(g[name].attrs.get("units", "")) for name in g}
+        names = indicator_names(g)
+        df = pd.DataFrame({name: g[name][: self.ticks] for name in names}, index=self.dates)
+        df.attrs["units"] = {name: str(g[name].attrs.get("units", "")) for name in names}
         return df
 
     @cached_property
     def indicator_info(self) -> pd.DataFrame:
         g = self._file["indicators"]
         rows = []
-        for name in g:
+        for name in indicator_names(g):
             a = g[name].attrs
             rows.append(
                 dict(name=name, units=str(a.get("units", "")), description=str(a.get("description", "")),

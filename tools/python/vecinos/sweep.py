@@ -13,6 +13,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
+from .run import indicator_names
 from .tables import strings
 
 INDEX_FORMAT = "vecinos sweep index"
@@ -33,16 +34,42 @@ def _index_path(path) -> Path:
     return p
 
 
+def _in_order(names: list, order: list) -> list:
+    """names sorted as in order (those not in it last, as they were)."""
+    rank = {n: i for i, n in enumerate(order)}
+    return sorted(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
+
+
+def _outcome_name(o) -> str:
+    """The column of an outcome of the sweep file (docs/sweeps.md)."""
+    if not isinstance(o, dict):
+        return str(o)
+    if o.get("name"):
+        return str(o["name"])
+    if "event" in o:
+        actor = f"{o['actor']}." if o.get("actor") else ""
+        return f"{actor}{o['event']}.{o.get('stat', 'count')}"
+    for key, symbol in (("above", ">"), ("at_least", ">="), ("below", "<"), ("at_most", "<=")):
+        if key in o:
+            return f"{o.get('indicator')}{symbol}{o[key]}.{o.get('stat')}"
+    return f"{o.get('indicator')}.{o.get('stat')}"
+
+
 def open_sweep(path) -> pd.DataFrame:
     """The table of a sweep, one row per task (index ``task``).
 
     Columns: ``point``, ``replicate``, ``seed``, ``status`` (complete, failed, incomplete,
     missing or invalid), ``file`` (the task's history, absolute), one column per parameter
     (named by its config key, e.g. ``presidents.mx.forbearance``) and one per outcome
-    (``<indicator>.<stat>``, NaN unless the task is complete).
+    (``<indicator>.<stat>`` or the outcome's ``name``, NaN unless the task is complete), and,
+    when the sweep defines them, ``path`` (the named path the run follows) and ``sequence``
+    (its first distinct actions, "actor action > ...").
     ``df.attrs``: ``index`` (the sweep.h5 path), ``directory``, ``parameters`` and ``outcomes``
-    (column names), ``units`` (outcome -> units), ``sweep`` (the definition as a dict) and
-    ``sweep_text`` (its YAML).
+    (column names), ``units`` (outcome -> units), ``outcome_info`` (outcome -> its attributes:
+    kind, indicator or event, stat, threshold ...), ``paths`` (name, when, description),
+    ``design`` (name, samples, ... as collect recorded them), ``unit`` (the points' unit-cube
+    coordinates, [point x parameter], for sampled designs), ``sweep`` (the definition as a
+    dict) and ``sweep_text`` (its YAML).
     """
     p = _index_path(path)
     with h5py.File(p, "r") as f:
@@ -68,17 +95,44 @@ def open_sweep(path) -> pd.DataFrame:
             ds = f["parameters"][name]
             cols[name] = strings(ds) if ds.dtype.kind in "SO" else ds[:]
         outcomes = list(f["outcomes"])
-        units = {}
+        units, outcome_info = {}, {}
         for name in outcomes:
-            cols[name] = f["outcomes"][name][:]
-            units[name] = str(f["outcomes"][name].attrs.get("units", ""))
+            ds = f["outcomes"][name]
+            cols[name] = ds[:]
+            units[name] = str(ds.attrs.get("units", ""))
+            outcome_info[name] = {k: (v.item() if isinstance(v, np.generic) else v)
+                                  for k, v in ds.attrs.items()}
+        for extra in ("path", "sequence"):
+            if extra in t:
+                cols[extra] = strings(t[extra])
+        paths = []
+        if "paths" in f:
+            g = f["paths"]
+            names = strings(g["name"])
+            rules = strings(g["rule"])
+            descriptions = strings(g["description"]) if "description" in g else [""] * len(names)
+            for name, rule, description in zip(names, rules, descriptions):
+                paths.append({"name": name, "when": rule or None, "description": description})
+        design, unit = {}, None
+        if "design" in f:
+            design = {k: (v.item() if isinstance(v, np.generic) else v)
+                      for k, v in f["design"].attrs.items()}
+            if "unit" in f["design"]:
+                unit = pd.DataFrame(f["design/unit"][:], columns=params)
+                unit.index.name = "point"
         text = f["sweep"][()]
         text = text.decode("utf-8") if isinstance(text, bytes) else str(text)
-    df = pd.DataFrame(cols).set_index("task")
     import yaml  # Debian: python3-yaml
 
+    definition = yaml.safe_load(text) or {}
+    # HDF5 lists a group's members by name; the sweep file gives the design's order.
+    params = _in_order(params, list((definition.get("parameters") or {}).keys()))
+    outcomes = _in_order(outcomes, [_outcome_name(o) for o in definition.get("outcomes") or []])
+    df = pd.DataFrame(cols).set_index("task")
+
     df.attrs.update(index=str(p), directory=str(p.parent), parameters=params, outcomes=outcomes,
-                    units=units, sweep=yaml.safe_load(text), sweep_text=text)
+                    units=units, outcome_info=outcome_info, paths=paths, design=design,
+                    unit=unit, sweep=definition, sweep_text=text)
     return df
 
 
@@ -107,7 +161,8 @@ def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
                 continue
             group = f[link]  # the run's /indicators, through the external link
             if indicator not in group:
-                raise KeyError(f"no indicator {indicator!r}; the runs have {sorted(group)}")
+                raise KeyError(f"no indicator {indicator!r}; the runs have "
+                               f"{sorted(indicator_names(group))}")
             values = group[indicator][:]
             units = str(group[indicator].attrs.get("units", ""))
             if dates is None:

@@ -1,0 +1,139 @@
+"""A real Saltelli sweep end to end: design, common random numbers, path outcomes and paths
+collected by C++ and read by Python, vecinos inspect and vecinos report, xarray time coordinates."""
+import subprocess
+import unittest
+
+import numpy as np
+import pandas as pd
+
+import support
+import vecinos
+from vecinos import paths, sensitivity
+
+SWEEP = """base: {base}
+output: {out}
+replicates: 2
+seed: 11
+design: saltelli
+samples: 4
+common_random_numbers: true
+sequence_length: 3
+parameters:
+  presidents.us.tariff_propensity: {{min: 0.3, max: 0.95}}
+  presidents.mx.forbearance: {{min: 0.3, max: 0.9}}
+set:
+  simulation.end: 2025-04-01
+  migrants.scale: 1000
+  firms.agents: 300
+  recording.agents: false
+  recording.network: false
+outcomes:
+  - {{indicator: trade_us_mx_usd, stat: final}}
+  - {{indicator: relationship_tension, stat: max}}
+  - {{name: tariff_at_end, indicator: tariff_us_on_mx, above: 0, stat: at_end}}
+  - {{indicator: relationship_tension, above: 0.5, stat: when}}
+  - {{event: impose_tariff, actor: us, stat: when}}
+  - {{event: conciliate, stat: count}}
+paths:
+  - {{name: trade_war, when: "tariff_at_end and relationship_tension.max > 0.5", description: a tariff in force and high tension}}
+  - {{name: tariffs, when: tariff_at_end}}
+  - {{name: calm}}
+"""
+
+
+class AnalysisSweepTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = support.class_temp_dir(cls, "saltelli")
+        cls.out = cls.dir / "out"
+        cls.file = cls.dir / "s.yaml"
+        cls.file.write_text(SWEEP.format(base=support.BASELINE, out=cls.out))
+        support.run_vecinos("sweep", "run", cls.file, "--jobs", "2")
+        cls.collect = support.run_vecinos("sweep", "collect", cls.out)
+        cls.df = vecinos.open_sweep(cls.out)
+
+    def test_the_design_is_a_saltelli_layout_with_common_random_numbers(self):
+        df = self.df
+        self.assertEqual(len(df), 4 * 4 * 2)
+        self.assertEqual(df.attrs["design"]["name"], "saltelli")
+        unit = df.attrs["unit"]
+        self.assertEqual(unit.shape, (16, 2))
+        sensitivity.check_saltelli_layout(unit.to_numpy(), 2)
+        params = df.groupby("point")[df.attrs["parameters"]].first().to_numpy()
+        sensitivity.check_saltelli_layout(params, 2)
+        # replicate r has one seed at every point
+        self.assertEqual(df.groupby("replicate")["seed"].nunique().tolist(), [1, 1])
+        r = sensitivity.sweep_indices(df, "relationship_tension.max", bootstrap=50)
+        self.assertEqual(list(r.table.index), df.attrs["parameters"])
+        self.assertEqual(r.noise["replicates"], 2)
+
+    def test_path_outcomes_paths_and_sequences_agree_with_the_runs(self):
+        df = self.df
+        self.assertTrue((df.status == "complete").all())
+        self.assertEqual(df.attrs["outcome_info"]["tariff_at_end"]["kind"], "threshold")
+        self.assertEqual(df.attrs["units"]["us.impose_tariff.when"], "days")
+        for task in (0, 9, 30):
+            with vecinos.open_run(df.loc[task, "file"]) as run:
+                ind, ev, start = run.indicators, run.events, run.dates[0]
+                self.assertEqual(df.loc[task, "tariff_at_end"],
+                                 float(ind["tariff_us_on_mx"].iloc[-1] > 0))
+                hot = ind.index[ind["relationship_tension"] > 0.5]
+                when = (hot[0] - start).days if len(hot) else np.nan
+                np.testing.assert_equal(df.loc[task, "relationship_tension>0.5.when"], when)
+                us_tariffs = ev[(ev.actor == "us") & (ev.action == "impose_tariff")]
+                first = (us_tariffs.date.iloc[0] - start).days if len(us_tariffs) else np.nan
+                np.testing.assert_equal(df.loc[task, "us.impose_tariff.when"], first)
+                self.assertEqual(df.loc[task, "conciliate.count"],
+                                 int((ev.action == "conciliate").sum()))
+                self.assertEqual(df.loc[task, "sequence"], paths.sequence_of(ev, 3))
+        # collect's C++ rules and Python's give the same paths
+        self.assertEqual(list(df["path"]), list(paths.classify(df, df.attrs["paths"])))
+        self.assertEqual(df.attrs["paths"][0]["description"], "a tariff in force and high tension")
+        for name in ("trade_war", "tariffs", "calm"):
+            k = int((df["path"] == name).sum())
+            self.assertIn(f"path {name}: {k} of 32 complete runs", self.collect.stdout)
+
+    def test_inspect_reads_the_sweep_index(self):
+        r = support.run_vecinos("inspect", self.out)
+        self.assertIn("sweep index, format version 1", r.stdout)
+        self.assertIn("design      saltelli, 4 samples, 2 replicates, second order no; seeds: "
+                      "common random numbers", r.stdout)
+        self.assertIn("presidents.mx.forbearance", r.stdout)
+        self.assertIn("us.impose_tariff.when", r.stdout)
+        self.assertRegex(r.stdout, r"trade_war +\d+ +[\d.]+%")
+        r = support.run_vecinos("inspect", self.dir, check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("is a directory without sweep.h5", r.stderr)
+
+    def test_vecinos_report_writes_the_html_and_passes_bad_input_on(self):
+        html = self.dir / "report.html"
+        r = support.run_vecinos("report", self.out, "-o", html, "--bootstrap", "50", check=False)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = html.read_text()
+        self.assertIn("Sobol&#x27; indices", text)
+        self.assertIn("<td class='txt'>trade_war</td>", text)
+        r = support.run_vecinos("report", self.dir / "nowhere", check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("vecinos sweep collect", r.stderr)
+        r = support.run_vecinos("report", self.out, "--bootstrap", "-3", check=False)
+        self.assertEqual(r.returncode, 2)
+
+    def test_xarray_sees_the_time_coordinate_of_a_history(self):
+        import xarray as xr
+
+        path = self.df.loc[3, "file"]
+        with xr.open_dataset(path, engine="h5netcdf", group="indicators") as ds, \
+                vecinos.open_run(path) as run:
+            self.assertIn("time", ds.coords)
+            self.assertEqual(ds["time"].dtype.kind, "M")
+            np.testing.assert_array_equal(ds["time"].values, run.dates.values)
+            np.testing.assert_array_equal(ds["trade_us_mx_usd"].values,
+                                          run.indicators["trade_us_mx_usd"].to_numpy())
+            self.assertEqual(ds["trade_us_mx_usd"].dims, ("time",))
+            self.assertEqual(ds["trade_us_mx_usd"].attrs["units"], "USD/year")
+            self.assertNotIn("time", run.indicators.columns)
+            self.assertEqual(run.meta["schema_version"], 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
