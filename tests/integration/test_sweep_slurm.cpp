@@ -146,6 +146,9 @@ TEST_SUITE("sweep slurm") {
     // Start it now instead of after the requeue delay, and let it finish.
     REQUIRE(cluster.sh("scontrol update JobId=" + job + "_0 StartTime=now").exit_code == 0);
     REQUIRE_MESSAGE(cluster.wait_idle(60), cluster.sh("squeue").out);
+    // On failure, say what the element and Slurm saw.
+    INFO("element log: " << slurp(dir / "slow/slurm" / (job + "_0.out")));
+    INFO("sacct: " << cluster.sh("sacct -j " + job + " --format=JobID,State,ExitCode,Reason -P").out);
     for (int i = 0; i < 4; ++i)
       CHECK(std::filesystem::exists(dir / "slow" / fmt::format("task-{:06}.h5", i)));
     CHECK_FALSE(std::filesystem::exists(partial));
