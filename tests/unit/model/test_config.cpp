@@ -83,7 +83,7 @@ TEST_CASE("out-of-range values, NaN and infinity are rejected with the allowed r
 
 TEST_CASE("duplicate keys are reported (yaml-cpp would keep one silently)") {
   const auto d = errors_of("extends: baseline.yaml\nsimulation:\n  seed: 1\n  seed: 2\n");
-  const Diagnostic* e = find_key(d, "seed");
+  const Diagnostic* e = find_key(d, "simulation.seed");  // named by its path
   REQUIRE(e != nullptr);
   CHECK(e->where.line == 4);
   CHECK(e->message.find("duplicate key (first given at line 3)") != std::string::npos);
