@@ -41,7 +41,7 @@ void ProgressObserver::on_finish(const World& world, RunStatus /*status*/) {
 void ProgressObserver::print(const World& world, bool final) {
   const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   const double share = steps_ > 0 ? static_cast<double>(world.tick) / steps_ : 1.0;
-  const double left = share > 0 ? elapsed * (1.0 - share) / share : NAN;
+  const double left = share > 0 ? elapsed * (1.0 - share) / share : std::nan("");
   std::string line = fmt::format("tick {}/{} ({}) {:3.0f}%  {} elapsed", world.tick, steps_,
                                  world.date.iso(), 100.0 * share, duration_text(elapsed));
   if (!final) line += fmt::format(", about {} left", duration_text(left));

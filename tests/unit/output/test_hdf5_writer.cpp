@@ -22,6 +22,20 @@ namespace {
 
 constexpr std::size_t kPeople = 5000;
 
+/// Writer options for a test: the file, whether to overwrite, the thread count, the tables and
+/// the shortest interval between flushes; the rest as by default.
+Hdf5WriterOptions options(std::filesystem::path file, bool overwrite, int threads,
+                          std::vector<AgentTable> tables,
+                          std::chrono::milliseconds min_flush = std::chrono::milliseconds(500)) {
+  Hdf5WriterOptions o;
+  o.path = std::move(file);
+  o.overwrite = overwrite;
+  o.threads = threads;
+  o.tables = std::move(tables);
+  o.min_flush_interval = min_flush;
+  return o;
+}
+
 Config small_config(int steps) {
   Config cfg = load_config(vecinos::test::source_path("configs/baseline.yaml")).config;
   cfg.simulation.end = cfg.simulation.start + steps * cfg.simulation.days_per_tick;
@@ -125,7 +139,7 @@ TEST_CASE("the writer records time, panels, full tables, events and a growing ne
   const std::size_t edges0 = w.elite.edge_count();
   const auto file = dir / "h.h5";
   {
-    Hdf5Writer writer({file, false, 3, synthetic_tables(), std::chrono::milliseconds(0)});
+    Hdf5Writer writer(options(file, false, 3, synthetic_tables(), std::chrono::milliseconds(0)));
     drive(writer, w, steps);  // flushes every 2 ticks
   }
   CHECK(std::filesystem::exists(file));
@@ -240,7 +254,7 @@ TEST_CASE("recording options leave out agent state, network and events") {
   World w = build_world(cfg);
   const auto file = dir / "o.h5";
   {
-    Hdf5Writer writer({file, false, 1, synthetic_tables()});
+    Hdf5Writer writer(options(file, false, 1, synthetic_tables()));
     drive(writer, w, 4);
   }
   const h5::Handle f = open(file);
@@ -266,9 +280,9 @@ TEST_CASE("recording options leave out agent state, network and events") {
 TEST_CASE("the writer refuses to overwrite a history unless told to") {
   TempDir dir("hdf5-overwrite");
   const auto file = dir.write("done.h5", "old");
-  CHECK_THROWS_AS(Hdf5Writer({file, false, 1, {}}), InputError);
-  CHECK_NOTHROW(Hdf5Writer({file, true, 1, {}}));
-  CHECK_THROWS_AS(Hdf5Writer({dir / "done.h5" / "x.h5", false, 1, {}}), InputError);
+  CHECK_THROWS_AS(Hdf5Writer(options(file, false, 1, {})), InputError);
+  CHECK_NOTHROW(Hdf5Writer(options(file, true, 1, {})));
+  CHECK_THROWS_AS(Hdf5Writer(options(dir / "done.h5" / "x.h5", false, 1, {})), InputError);
 }
 
 namespace {
@@ -283,7 +297,7 @@ TEST_CASE("a run that fails keeps FILE.partial with status failed") {
   TempDir dir("hdf5-failed");
   Simulation sim(small_config(8));
   const auto file = dir / "f.h5";
-  Hdf5Writer writer({file, false, 1, {}});
+  Hdf5Writer writer(options(file, false, 1, {}));
   FailAt fail;
   sim.add_observer(writer);
   sim.add_observer(fail);
@@ -300,7 +314,7 @@ TEST_CASE("a run stopped between ticks records its last tick and is incomplete")
   cfg.recording.every = 5;
   Simulation sim(cfg);
   const auto file = dir / "s.h5";
-  Hdf5Writer writer({file, false, 1, {}});
+  Hdf5Writer writer(options(file, false, 1, {}));
   struct StopAt final : WorldObserver {
     std::atomic<int>* flag;
     void on_tick(const World& w) override {
@@ -323,7 +337,7 @@ TEST_CASE("a history whose .partial is a directory is refused as bad input") {
   const auto file = dir / "u.h5";
   std::filesystem::create_directories(partial_path_of(file));  // FILE.partial is a directory
   const std::string expected = partial_path_of(file).string() + ": is a directory";
-  CHECK_THROWS_WITH_AS(Hdf5Writer({file, false, 1, {}}), doctest::Contains(expected.c_str()),
+  CHECK_THROWS_WITH_AS(Hdf5Writer(options(file, false, 1, {})), doctest::Contains(expected.c_str()),
                        InputError);
   CHECK_FALSE(std::filesystem::exists(file));
 }
