@@ -265,7 +265,7 @@ class NamedArray final : public Node {
     if (default_)
       a = *default_;
     else
-      a.fill(0.0);
+      a.fill(kFromConfig);  // as the struct declares a required figure
   }
   void load(const YamlNode& y, void* obj, const std::string& path,
             LoadContext& ctx) const override {
@@ -305,10 +305,11 @@ class NamedArray final : public Node {
         a[static_cast<std::size_t>(it - names_.begin())] = v;
       }
     }
-    for (const auto& n : names_)
-      if (y.find(n) == nullptr)
-        ctx.diags.error(y.origin, join_path(path, n),
-                        "missing required key (every element is needed)");
+    if (!default_)
+      for (const auto& n : names_)
+        if (y.find(n) == nullptr)
+          ctx.diags.error(y.origin, join_path(path, n),
+                          "missing required key (every element is needed)");
   }
   [[nodiscard]] YamlNode save(const void* obj) const override {
     const auto& a = *static_cast<const std::array<double, N>*>(obj);

@@ -193,6 +193,17 @@ TEST_CASE("the resolved config loads back to the same config") {
   CHECK(again.config.officials.at("waltz").access == c.config.officials.at("waltz").access);
 }
 
+TEST_CASE("the schema's defaults are the structs' initialisers (one declaration per default)") {
+  // A Config reset by its schema and a default-constructed one write the same resolved YAML:
+  // every default the schema knows comes from the struct, and no struct re-initialises the
+  // members of a section it contains (the schema would not see that).
+  Config from_schema;
+  from_schema.simulation.days_per_tick = 3;  // reset must undo changes
+  from_schema.migrants.scale = 1;
+  config_schema().reset(from_schema);
+  CHECK(resolved_yaml(from_schema) == resolved_yaml(Config{}));
+}
+
 TEST_CASE("the reference lists every key once with its help") {
   const auto ref = config_schema().reference();
   std::set<std::string> paths;
