@@ -1,10 +1,10 @@
 #pragma once
 // The presidents' decisions, their advisers' pressure and the effects of actions.
 //
-// Each tick every president scores the actions available to it (agents/decisions.cpp,
+// Each tick every president scores the actions available to it (world/decisions.cpp,
 // `action_utility`) and chooses one, or none, by multinomial logit. Its officials, legislature
 // and lobbies press through the influence network: the score is the network-weighted mean of
-// the president's own utility and theirs. Actions change the policy state (agents/effects.cpp);
+// the president's own utility and theirs. Actions change the policy state (world/effects.cpp);
 // the counterpart answers in later ticks through grievance (tempered by forbearance), the
 // personal bond (which buys magnanimity) and domestic pressure. Model/ODD.md has the equations.
 #include <array>

@@ -13,7 +13,7 @@ struct Event {
   std::uint32_t actor = 0;  ///< index into World::event_actors
   Action action = Action::conciliate;
   std::uint32_t target = 0;  ///< index into World::event_actors
-  double magnitude = 0.0;    ///< meaning depends on the action (see agents/actions.cpp)
+  double magnitude = 0.0;    ///< meaning depends on the action (see world/actions.cpp)
   double goldstein = 0.0;
 };
 

@@ -38,7 +38,7 @@ Event make_event(const World& w, std::size_t actor, Action a, double magnitude) 
   return e;
 }
 
-// The USMCA review: bargained (agents/usmca_review.hpp), logged as the U.S. president's act
+// The USMCA review: bargained (world/usmca_review.hpp), logged as the U.S. president's act
 // with the size of the change of terms as its magnitude.
 void settle_review(World& w, std::size_t us) {
   w.policy.usmca_status = UsmcaStatus::under_review;
