@@ -132,7 +132,7 @@ double Firms::tariff_faced(std::size_t i, const FirmDrivers& d) const {
 }
 
 double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
-  double r = base_return_[i];
+  double r = static_cast<double>(base_return_[i]);
   r -= p_.tariff_pass_through * tariff_faced(i, d);
   r -= p_.uncertainty_cost * steps(d.usmca_status);
   r -= p_.extortion_cost * d.cartel_presence[region_[i]];

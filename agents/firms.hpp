@@ -100,7 +100,9 @@ class Firms {
   }
   [[nodiscard]] double capital(std::size_t i) const { return capital_[i]; }
   [[nodiscard]] double exports(std::size_t i) const { return exports_[i]; }
-  [[nodiscard]] double expected_return(std::size_t i) const { return return_[i]; }
+  [[nodiscard]] double expected_return(std::size_t i) const {
+    return static_cast<double>(return_[i]);
+  }
   [[nodiscard]] double scale() const { return p_.scale; }
 
   // Aggregates (scaled) after the last resolve.

@@ -1,6 +1,7 @@
 #include "model/rng.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace vecinos {
@@ -102,7 +103,7 @@ std::size_t Rng::categorical(std::span<const double> weights) {
 std::size_t Rng::logit_choice(std::span<const double> utilities, double temperature) {
   // Gumbel-max: argmax(u_i/T + G_i) is distributed as the multinomial logit.
   std::size_t best = 0;
-  double best_value = -INFINITY;
+  double best_value = -std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < utilities.size(); ++i) {
     const double v = utilities[i] / temperature + gumbel();
     if (v > best_value) {

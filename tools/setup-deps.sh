@@ -7,6 +7,9 @@
 #   tools/setup-deps.sh --cluster  also Open MPI and Slurm/munge (sweep integration tests)
 #   tools/setup-deps.sh --bench    also GNU time (tools/bench/recording_overhead.sh)
 #   tools/setup-deps.sh --fuzz     also clang and libFuzzer (tools/fuzz.sh, the fuzz preset)
+#   tools/setup-deps.sh --checks   also clang, its sanitizer runtimes and clang-format (the asan
+#                                  preset and the format check of tools/test.sh)
+# Options combine: tools/setup-deps.sh --cluster --checks
 set -euo pipefail
 
 packages=(
@@ -17,15 +20,18 @@ packages=(
   python3-scipy python3-sklearn python3-xarray python3-h5netcdf
   chromium
 )
-if [[ "${1:-}" == "--cluster" ]]; then
-  packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)
-fi
-if [[ "${1:-}" == "--fuzz" ]]; then
-  packages+=(clang libclang-rt-14-dev)
-fi
-if [[ "${1:-}" == "--cluster" || "${1:-}" == "--bench" ]]; then
-  packages+=(time)
-fi
+for option in "$@"; do
+  case "$option" in
+    --cluster) packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge time) ;;
+    --bench) packages+=(time) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --checks) packages+=(clang libclang-rt-14-dev clang-format) ;;
+    *)
+      echo "setup-deps: unknown option '$option' (allowed: --cluster, --bench, --fuzz, --checks)" >&2
+      exit 2
+      ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

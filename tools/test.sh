@@ -1,23 +1,42 @@
 #!/usr/bin/env bash
-# README command two: install what is missing, build with -Werror, and run the whole test suite
-# (unit, integration, python, cluster), then the sanitizer build's tests.
+# README command two: install what is missing, then check everything CI checks:
+#   1. formatting (clang-format, the format-check target);
+#   2. the release build with -Werror (GCC) and the whole suite: unit, integration, python,
+#      reliability, cluster (MPI and a private Slurm);
+#   3. an AddressSanitizer + UndefinedBehaviorSanitizer build (clang) of the program and the
+#      unit and integration suites, and those suites run under it (the integration tests run
+#      the sanitized program too).
 #   tools/test.sh            everything (what CI runs)
-#   tools/test.sh --quick    the release suite only, no sanitizer build
+#   tools/test.sh --quick    steps 1 and 2 only
+# Each step prints its wall time; docs/building.md records what they were on a 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup-deps.sh --cluster
+tools/setup-deps.sh --cluster --checks
 jobs=$(nproc)
+step_start=$SECONDS
+lap() {
+  echo "   ($1: $((SECONDS - step_start)) s)"
+  step_start=$SECONDS
+}
+
+echo "== format check (clang-format)"
+cmake --preset ci >/dev/null
+cmake --build --preset ci --target format-check
+lap "format check"
 
 echo "== build (ci preset: Release, -Werror)"
-cmake --preset ci >/dev/null
 cmake --build --preset ci -j "$jobs"
+lap "release build"
 echo "== tests"
 ctest --preset ci -j "$jobs"
+lap "release tests"
 
 if [[ "${1:-}" != "--quick" ]]; then
-  echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and unit tests"
+  echo "== AddressSanitizer + UndefinedBehaviorSanitizer (clang): the program, unit and integration tests"
   cmake --preset asan >/dev/null
-  cmake --build --preset asan -j "$jobs"
-  ctest --preset asan -j "$jobs" -L unit
+  cmake --build --preset asan -j "$jobs" --target vecinos vecinos_unit_tests vecinos_integration_tests
+  lap "sanitizer build"
+  ctest --preset asan -j "$jobs" -L "unit|integration" -LE cluster
+  lap "sanitizer tests"
 fi
-echo "== all tests passed"
+echo "== all tests passed (${SECONDS} s in all)"

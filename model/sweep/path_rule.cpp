@@ -61,14 +61,15 @@ PathRule::PathRule(std::string_view text) : text_(text) {
       std::size_t j = i;
       while (j < n && name_char(text[j])) ++j;
       t.text = std::string(text.substr(i, j - i));
-      t.kind = (t.text == "and" || t.text == "or" || t.text == "not") ? Token::word : Token::name;
+      t.kind =
+          (t.text == "and" || t.text == "or" || t.text == "not") ? Token::word : Token::identifier;
       i = j;
     } else if (c == '`') {
       const std::size_t close = text.find('`', i + 1);
       if (close == std::string_view::npos || close == i + 1)
         throw RuleError(
             i, fmt::format("unclosed or empty `name` at character {} of '{}'", i + 1, text));
-      t.kind = Token::name;
+      t.kind = Token::identifier;
       t.text = std::string(text.substr(i + 1, close - i - 1));
       t.at = i + 1;
       i = close + 1;
@@ -158,7 +159,7 @@ int PathRule::parse_atom() {
       throw RuleError(t.at,
                       fmt::format("'{}' ends early: expected a name, a number or '('", text_));
     case Token::number: ++pos_; return add({Op::num, t.value, 0, -1, -1});
-    case Token::name: {
+    case Token::identifier: {
       ++pos_;
       auto it = std::find(names_.begin(), names_.end(), t.text);
       if (it == names_.end()) it = names_.insert(names_.end(), t.text);

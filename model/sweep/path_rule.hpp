@@ -57,7 +57,7 @@ class PathRule {
     int a = -1, b = -1;    ///< operands (node indices)
   };
   struct Token {
-    enum Kind : std::uint8_t { number, name, word, op, end } kind = end;
+    enum Kind : std::uint8_t { number, identifier, word, op, end } kind = end;
     std::string text;
     double value = 0.0;
     std::size_t at = 0;

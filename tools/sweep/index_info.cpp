@@ -24,13 +24,13 @@ Handle open_file(const std::filesystem::path& path) {
   return Handle(id, H5Fclose, "opening " + path.string());
 }
 
-bool exists(hid_t f, const std::string& p) {
+bool link_exists(hid_t f, const std::string& p) {
   return H5Lexists(f, p.c_str(), h5::kDefault) > 0;
 }
 
 std::vector<std::string> members(hid_t f, const std::string& path) {
   std::vector<std::string> out;
-  if (!exists(f, path)) return out;
+  if (!link_exists(f, path)) return out;
   const Handle g(H5Gopen2(f, path.c_str(), h5::kDefault), H5Gclose, "opening " + path);
   H5G_info_t info;
   h5::check(H5Gget_info(g.id(), &info), "listing " + path);
@@ -107,7 +107,7 @@ void print_index(const std::filesystem::path& path, std::ostream& out) {
                      h5::string_attribute(f, "program_version").value_or("?"),
                      h5::string_attribute(f, "git_hash").value_or("?"));
   out << fmt::format("tasks       {}: {}\n", status.size(), counts);
-  if (exists(f, "design")) {
+  if (link_exists(f, "design")) {
     const Handle g(H5Gopen2(f, "design", h5::kDefault), H5Gclose, "opening /design");
     const auto design = h5::string_attribute(g.id(), "name").value_or("?");
     std::string extra;
@@ -156,7 +156,7 @@ void print_index(const std::filesystem::path& path, std::ostream& out) {
                        num(k ? sum / static_cast<double>(k) : nan), num(k ? lo : nan),
                        num(k ? hi : nan), attribute_text(f, "outcomes/" + o, "units"));
   }
-  if (exists(f, "paths") && exists(f, "tasks/path")) {
+  if (link_exists(f, "paths") && link_exists(f, "tasks/path")) {
     const auto names = read_fixed_strings(f, "paths/name");
     const auto rules = read_fixed_strings(f, "paths/rule");
     const auto path_of = read_fixed_strings(f, "tasks/path");

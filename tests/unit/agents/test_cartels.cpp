@@ -16,7 +16,7 @@ using namespace vecinos;
 
 namespace {
 
-World small_world() {
+World cartel_world() {
   return build_world(test::config_of("configs/baseline.yaml", test::small()));
 }
 
@@ -35,7 +35,7 @@ std::size_t leaders(const Cartels& c) {
 }  // namespace
 
 TEST_CASE("cartels: membership and violence are stationary under the start's drivers") {
-  World w = small_world();
+  World w = cartel_world();
   const CartelDrivers d0 = cartel_drivers(w);
   Cartels c = w.cartels;
   const double members0 = c.total_members();
@@ -59,7 +59,7 @@ TEST_CASE("cartels: membership and violence are stationary under the start's dri
 TEST_CASE(
     "cartels: more enforcement and cooperation shrink revenue; leader removals and strikes"
     " take leaders and members") {
-  World w = small_world();
+  World w = cartel_world();
   const CartelDrivers d0 = cartel_drivers(w);
   CartelDrivers hard = d0;
   hard.border_enforcement = std::min(1.0, d0.border_enforcement + 0.4);

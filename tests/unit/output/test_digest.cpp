@@ -49,10 +49,10 @@ TEST_SUITE("unit") {
         {"a proposal", [](World& w) { w.proposals[1] = 2; }},
         {"an event", [](World& w) { w.events.push_back(Event{}); }},
     };
-    for (const auto& [what, change] : changes) {
+    for (const auto& c : changes) {
       World w = base;
-      change(w);
-      CHECK_MESSAGE(state_digest(w) != d0, what);
+      c.second(w);
+      CHECK_MESSAGE(state_digest(w) != d0, c.first);
     }
     CHECK(state_digest(base) == d0);
   }

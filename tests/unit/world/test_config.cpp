@@ -12,7 +12,7 @@ namespace {
 const std::string kBaseDir = VECINOS_SOURCE_DIR "/configs";
 
 // Loads `text` as a scenario extending the baseline; returns the diagnostics (empty when valid).
-std::vector<Diagnostic> errors_of(const std::string& text, std::vector<Override> sets = {}) {
+std::vector<Diagnostic> config_errors_of(const std::string& text, std::vector<Override> sets = {}) {
   try {
     (void)load_config_text(text, "scenario.yaml", sets, kBaseDir);
     return {};
@@ -47,7 +47,8 @@ TEST_CASE("the baseline loads and holds every actor the seed names") {
 }
 
 TEST_CASE("a misspelt key is reported with file:line:column and a suggestion") {
-  const auto d = errors_of("extends: baseline.yaml\npresidents:\n  mx:\n    forbarance: 0.7\n");
+  const auto d =
+      config_errors_of("extends: baseline.yaml\npresidents:\n  mx:\n    forbarance: 0.7\n");
   const Diagnostic* e = find_key(d, "presidents.mx.forbarance");
   REQUIRE(e != nullptr);
   CHECK(e->where.file == "scenario.yaml");
@@ -59,7 +60,7 @@ TEST_CASE("a misspelt key is reported with file:line:column and a suggestion") {
 }
 
 TEST_CASE("wrong types are rejected with what was expected") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nsimulation:\n  days_per_tick: seven\n  seed: [1, 2]\n"
       "presidents:\n  us:\n    approval: high\n    position: 0.5\n");
   CHECK(has(d, "simulation.days_per_tick", "is not an integer"));
@@ -69,7 +70,7 @@ TEST_CASE("wrong types are rejected with what was expected") {
 }
 
 TEST_CASE("out-of-range values, NaN and infinity are rejected with the allowed range") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nsimulation:\n  days_per_tick: 0\npresidents:\n  mx:\n"
       "    forbearance: 1.5\n    hawkishness: .nan\n    approval: .inf\n"
       "    position: {migration: -0.1, drugs_security: 0.35, guns: 0.85, legal_investment: 0.25,"
@@ -82,7 +83,7 @@ TEST_CASE("out-of-range values, NaN and infinity are rejected with the allowed r
 }
 
 TEST_CASE("duplicate keys are reported (yaml-cpp would keep one silently)") {
-  const auto d = errors_of("extends: baseline.yaml\nsimulation:\n  seed: 1\n  seed: 2\n");
+  const auto d = config_errors_of("extends: baseline.yaml\nsimulation:\n  seed: 1\n  seed: 2\n");
   const Diagnostic* e = find_key(d, "simulation.seed");  // named by its path
   REQUIRE(e != nullptr);
   CHECK(e->where.line == 4);
@@ -90,7 +91,7 @@ TEST_CASE("duplicate keys are reported (yaml-cpp would keep one silently)") {
 }
 
 TEST_CASE("missing required keys are named") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nofficials:\n  newcomer:\n    country: us\n    position: {migration: "
       "0.5,"
       " drugs_security: 0.5, guns: 0.5, legal_investment: 0.5, china: 0.5, foreign_alignment: "
@@ -104,7 +105,7 @@ TEST_CASE("missing required keys are named") {
 }
 
 TEST_CASE("bad dates are rejected") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nsimulation:\n  start: 2025-02-30\n"
       "calendar:\n  inauguration: next january\n");
   CHECK(has(d, "simulation.start", "ISO date"));
@@ -112,7 +113,7 @@ TEST_CASE("bad dates are rejected") {
 }
 
 TEST_CASE("an end before the start is rejected") {
-  const auto d = errors_of("extends: baseline.yaml\nsimulation:\n  end: 2024-01-01\n");
+  const auto d = config_errors_of("extends: baseline.yaml\nsimulation:\n  end: 2024-01-01\n");
   CHECK(has(d, "simulation.end", "must be after simulation.start"));
 }
 
@@ -134,7 +135,7 @@ TEST_CASE("an extends cycle is reported") {
 }
 
 TEST_CASE("every error in a file is reported in one go") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nsimulation:\n  strat: 2025-01-01\n  days_per_tick: -1\n"
       "presidents:\n  us:\n    hawkishnes: 0.5\n");
   CHECK(d.size() == 3);
@@ -153,7 +154,7 @@ TEST_CASE("a scenario overrides the baseline key by key and --set overrides last
 
 TEST_CASE("a bad --set names the override and the key") {
   const auto d =
-      errors_of("extends: baseline.yaml\n", {{"presidents.mx.forbarance=0.9"}, {"nokey"}});
+      config_errors_of("extends: baseline.yaml\n", {{"presidents.mx.forbarance=0.9"}, {"nokey"}});
   const Diagnostic* e = find_key(d, "presidents.mx.forbarance");
   REQUIRE(e != nullptr);
   CHECK(e->where.file == "--set presidents.mx.forbarance=0.9");
@@ -162,7 +163,7 @@ TEST_CASE("a bad --set names the override and the key") {
 }
 
 TEST_CASE("references to unknown actors get a suggestion") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\nofficials:\n  homan:\n    advises: su\nnetwork:\n  edges:\n"
       "    - {from: walz, to: us, type: advice, weight: 0.2}\n");
   CHECK(has(d, "officials.homan.advises", "did you mean 'us'?"));
@@ -170,7 +171,7 @@ TEST_CASE("references to unknown actors get a suggestion") {
 }
 
 TEST_CASE("salience weights must sum to 1") {
-  const auto d = errors_of(
+  const auto d = config_errors_of(
       "extends: baseline.yaml\npresidents:\n  us:\n    salience: {migration: 0.5, drugs_security: "
       "0.5,"
       " guns: 0.5, legal_investment: 0, china: 0, foreign_alignment: 0}\n");
@@ -178,7 +179,7 @@ TEST_CASE("salience weights must sum to 1") {
 }
 
 TEST_CASE("YAML syntax errors carry their position") {
-  const auto d = errors_of("extends: baseline.yaml\nsimulation: [1, 2\n");
+  const auto d = config_errors_of("extends: baseline.yaml\nsimulation: [1, 2\n");
   REQUIRE_FALSE(d.empty());
   CHECK(d.front().message.find("YAML syntax") != std::string::npos);
   CHECK(d.front().where.line >= 2);

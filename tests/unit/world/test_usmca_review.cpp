@@ -13,7 +13,7 @@ using namespace vecinos;
 
 namespace {
 
-World start(std::vector<Override> sets = {}) {
+World review_world(std::vector<Override> sets = {}) {
   sets.push_back({"usmca.canada.take_part=false"});
   return build_world(test::config_of("configs/baseline.yaml", test::small(std::move(sets))));
 }
@@ -21,7 +21,7 @@ World start(std::vector<Override> sets = {}) {
 }  // namespace
 
 TEST_CASE("usmca review: the thresholds decide among extension, renegotiation and notice") {
-  World w = start();
+  World w = review_world();
   const ReviewResult r = review_usmca(w);
   REQUIRE(r.change > 0.0);
   REQUIRE(r.us_gap > 0.0);
@@ -54,7 +54,7 @@ TEST_CASE("usmca review: the thresholds decide among extension, renegotiation an
 
 TEST_CASE(
     "usmca review: a U.S. grievance hardens its positions and widens its gap from the terms") {
-  World calm = start();
+  World calm = review_world();
   World wronged = calm;
   wronged.policy.grievance[0] = 1.0;
   const ReviewResult a = review_usmca(calm), b = review_usmca(wronged);
