@@ -54,6 +54,9 @@ def run_one(exe, config, seed, sets, out_dir):
     acts = list(ev["action"].astype(str)) if len(ev) else []
     actors = list(ev["actor"].astype(str)) if len(ev) else []
     row["retaliations"] = sum(a == "retaliatory_tariff" for a in acts)
+    row["_acts"] = {}
+    for a, b in zip(acts, actors):
+        row["_acts"][(b, a)] = row["_acts"].get((b, a), 0) + 1
 
     def switches(pair, who):
         seq = [a for a, b in zip(acts, actors) if a in pair and b == who]
@@ -79,6 +82,7 @@ def main():
     ap.add_argument("--exe", default=str(ROOT / "build/release/tools/vecinos"))
     ap.add_argument("--config", default=str(ROOT / "configs/baseline.yaml"))
     ap.add_argument("--set", action="append", default=[])
+    ap.add_argument("--actions", action="store_true", help="also the mean count of each act per run")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         with cf.ThreadPoolExecutor(args.jobs) as pool:
@@ -94,10 +98,18 @@ def main():
     labels.update(extra)
     for key, label in labels.items():
         v = np.array([r[key] for r in rows if key in r], dtype=float)
+        if key.startswith("_"):
+            continue
         if len(v) == 0:
             continue
         p = np.nanpercentile(v, [5, 50, 95])
         print(f"| {label} | {p[0]:.3g} | {p[1]:.3g} | {p[2]:.3g} |")
+    if args.actions:
+        keys = sorted({k for r in rows for k in r["_acts"]})
+        print("\n| actor | action | mean per run | runs with it |\n|---|---|---|---|")
+        for k in keys:
+            v = [r["_acts"].get(k, 0) for r in rows]
+            print(f"| {k[0]} | {k[1]} | {np.mean(v):.2f} | {sum(x > 0 for x in v)} |")
     for key, label in (("terminated", "runs with the USMCA terminated"),
                        ("resurrected", "runs where it came back into force")):
         print(f"| {label} | {100 * np.mean([r[key] for r in rows]):.0f} % of runs | | |")
