@@ -127,9 +127,18 @@ class Cartels {
   [[nodiscard]] double leaders_removed_total() const { return leaders_removed_; }
   [[nodiscard]] double splits_total() const { return splits_; }
 
+  /// Every member that changes during a run (the digest: output/digest.hpp).
   void hash(Fnv1a& h) const {
+    h.value(org_names_.size());
     h.values(org_), h.values(region_), h.values(leader_), h.values(members_), h.values(arsenal_);
-    h.values(revenue_), h.values(corruption_), h.values(routes_);
+    h.values(revenue_), h.values(corruption_), h.values(deaths_), h.values(delivered_);
+    h.values(routes_);
+    h.value(region_strength_), h.value(region_members_), h.value(retaliation_);
+    for (const auto& [key, s] : org_region_strength_)
+      h.value(key.first), h.value(key.second), h.value(s);
+    h.value(guns_), h.value(total_members_), h.value(total_revenue_), h.value(homicides_);
+    h.value(supply_index_), h.value(leaders_removed_), h.value(splits_);
+    h.value(pending_leaders_), h.value(pending_strikes_);
   }
 
  private:

@@ -135,9 +135,12 @@ class Firms {
   /// (what their lobby presses about), in return points.
   [[nodiscard]] double grievance(std::size_t owner) const { return grievance_[owner]; }
 
+  /// Every member that changes during a run (the digest: output/digest.hpp).
   void hash(Fnv1a& h) const {
-    h.values(status_), h.values(choice_), h.values(capital_), h.values(exports_), h.values(acc_),
-        h.values(market_);
+    h.values(status_), h.values(choice_), h.values(capital_), h.values(exports_), h.values(acc_);
+    h.values(market_), h.values(return_), h.values(threshold_), h.values(loss_);
+    h.value(exports_by_owner_), h.value(fdi_smoothed_), h.value(grievance_);
+    h.value(total_exports_), h.value(active_);
   }
 
  private:

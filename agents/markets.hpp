@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/usmca_status.hpp"
+#include "model/hash.hpp"
 #include "model/schema.hpp"
 #include "model/step_context.hpp"
 
@@ -96,6 +97,12 @@ class Markets {
   /// (announcements are projects, not realised flows; those are firms' entries).
   [[nodiscard]] double prc_announced_usd() const { return prc_announced_; }
   [[nodiscard]] const MarketParams& params() const { return p_; }
+  /// Every member that changes during a run (the digest: output/digest.hpp).
+  void hash(Fnv1a& h) const {
+    h.value(us_exports_), h.value(economy_), h.value(overdoses_), h.value(demand_);
+    h.value(guns_), h.value(prc_push_), h.value(prc_announced_), h.value(atf0_);
+    h.value(tariff_cn0_);
+  }
 
  private:
   MarketParams p_;

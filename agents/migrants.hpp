@@ -174,9 +174,11 @@ class Migrants {
   [[nodiscard]] double remittances_usd() const { return remittances_; }
   [[nodiscard]] double initial_remittances_usd() const { return initial_remittances_; }
 
+  /// Every member that changes during a run (the digest: output/digest.hpp).
   void hash(Fnv1a& h) const {
     h.values(status_), h.values(transition_), h.values(returned_), h.values(acc_),
         h.values(threshold_);
+    h.value(stock_), h.value(flow_), h.value(remittances_), h.value(remit_factor_);
   }
 
  private:

@@ -68,8 +68,10 @@ class Politics {
   void decide(const PoliticalDrivers& d, const StepContext& ctx);
   /// Resolve phase: the decided positions become current.
   void resolve(const StepContext& /*ctx*/) { position_.swap(next_position_); }
+  /// Positions and anchors (the cabinet line moves an anchor); the rest is fixed at the build.
   void hash(Fnv1a& h) const {
     for (const auto& pos : position_) h.values(std::span<const double>(pos));
+    for (const auto& a : actors_) h.value(a.anchor);
   }
 
   [[nodiscard]] std::size_t size() const { return actors_.size(); }

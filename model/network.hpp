@@ -40,7 +40,9 @@ class EliteNetwork {
                                       boost::no_property, EliteEdge>;
   using Edge = Graph::edge_descriptor;
 
-  explicit EliteNetwork(std::size_t vertices = 0) : g_(vertices) {}
+  // Every vertex has its (possibly empty) in-edge list from the start: a network without edges
+  // (a config with presidents only) is still read by for_each_in.
+  explicit EliteNetwork(std::size_t vertices = 0) : g_(vertices), in_sorted_(vertices) {}
   // Edge descriptors point into the graph they came from: a copy or a move finds its own.
   EliteNetwork(const EliteNetwork& other);
   EliteNetwork(EliteNetwork&& other) noexcept;
@@ -68,7 +70,8 @@ class EliteNetwork {
   /// Calls f(source, weight) for every in-edge of `target` of the given type, in id order.
   template <class F>
   void for_each_in(std::size_t target, EdgeType type, F&& f) const {
-    for (auto e : in_sorted_.at(target)) {
+    if (target >= in_sorted_.size()) return;  // a vertex without in-edges
+    for (auto e : in_sorted_[target]) {
       const EliteEdge& p = g_[edges_[e]];
       if (p.type == type) f(boost::source(edges_[e], g_), p.weight);
     }

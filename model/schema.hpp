@@ -265,7 +265,7 @@ class NamedArray final : public Node {
     if (default_)
       a = *default_;
     else
-      a.fill(0.0);
+      a.fill(kFromConfig);  // as the struct declares a required figure
   }
   void load(const YamlNode& y, void* obj, const std::string& path,
             LoadContext& ctx) const override {
@@ -305,10 +305,11 @@ class NamedArray final : public Node {
         a[static_cast<std::size_t>(it - names_.begin())] = v;
       }
     }
-    for (const auto& n : names_)
-      if (y.find(n) == nullptr)
-        ctx.diags.error(y.origin, join_path(path, n),
-                        "missing required key (every element is needed)");
+    if (!default_)
+      for (const auto& n : names_)
+        if (y.find(n) == nullptr)
+          ctx.diags.error(y.origin, join_path(path, n),
+                          "missing required key (every element is needed)");
   }
   [[nodiscard]] YamlNode save(const void* obj) const override {
     const auto& a = *static_cast<const std::array<double, N>*>(obj);
@@ -521,7 +522,40 @@ class MapOf final : public Node {
       if (value.kind == YamlNode::Kind::null) continue;  // removed by an override
       R r{};
       entry_.reset(r);
-      entry_.load(value, &r, sub, ctx);
+      if (key.origin.file.starts_with("--set ")) {
+        // An id that only a --set names: a typo of an existing id is far likelier than a new
+        // entry given key by key, so its errors (missing required keys) become one suggestion.
+        Diagnostics mine;
+        LoadContext sub_ctx{mine, ctx.origins};
+        entry_.load(value, &r, sub, sub_ctx);
+        if (!mine.empty()) {
+          std::vector<std::string> ids;
+          for (const auto& [k, v] : y.entries)
+            if (!k.origin.file.starts_with("--set ")) ids.push_back(k.text);
+          std::string msg = fmt::format("there is no '{}' in {}", key.text, path);
+          std::string guess = closest_match(key.text, ids);
+          // Ids are often abbreviations (mx for mexico): one whose letters appear in order in
+          // the key, from its first letter on, is a good guess too.
+          for (const auto& id : ids) {
+            if (!guess.empty()) break;
+            bool in_order = !id.empty() && key.text.front() == id.front();
+            std::size_t at = 0;
+            for (char c : id) {
+              const auto found = in_order ? key.text.find(c, at) : std::string::npos;
+              in_order = found != std::string::npos;
+              at = found + 1;
+            }
+            if (in_order) guess = id;
+          }
+          if (!guess.empty()) msg += fmt::format("; did you mean '{}'?", guess);
+          msg += fmt::format(" (ids: {}); a --set that adds an entry must give all of it ({})",
+                             fmt::join(ids, ", "), mine.list().front().str());
+          ctx.diags.error(key.origin, sub, msg);
+          continue;
+        }
+      } else {
+        entry_.load(value, &r, sub, ctx);
+      }
       m.emplace(key.text, std::move(r));
     }
   }

@@ -14,6 +14,7 @@
 namespace vecinos {
 
 struct YamlNode;
+struct YamlEntry;
 
 struct YamlKey {
   std::string text;
@@ -26,8 +27,10 @@ struct YamlNode {
   std::string text;   ///< scalar text (empty for null)
   bool plain = true;  ///< scalar written without quotes
   Origin origin;
-  std::vector<std::pair<YamlKey, YamlNode>> entries;  ///< map entries in file order
-  std::vector<YamlNode> items;                        ///< sequence items
+  /// Map entries in file order. (A vector of a struct declared below, not of std::pair: a pair
+  /// of the still-incomplete YamlNode is ill-formed, and clang's library rejects it.)
+  std::vector<YamlEntry> entries;
+  std::vector<YamlNode> items;  ///< sequence items
 
   [[nodiscard]] bool is_map() const { return kind == Kind::map; }
   [[nodiscard]] bool is_seq() const { return kind == Kind::seq; }
@@ -42,6 +45,15 @@ struct YamlNode {
   bool erase(std::string_view key);
   /// A short name of the node's kind for messages ("a map", "a list", "a scalar", "null").
   [[nodiscard]] std::string_view kind_name() const;
+};
+
+/// A map entry: its key and value (named like std::pair's members, so structured bindings and
+/// `.first` / `.second` read the same).
+struct YamlEntry {
+  YamlKey first;
+  YamlNode second;
+  YamlEntry() = default;
+  YamlEntry(YamlKey k, YamlNode v) : first(std::move(k)), second(std::move(v)) {}
 };
 
 /// Parses one YAML document. Syntax errors and duplicate keys are added to `diags`.

@@ -1,6 +1,9 @@
 #pragma once
-// A hash of the complete state of the world (every agent, edge weight and indicator), for
-// determinism checks: `vecinos run CONFIG --digest`.
+// A hash of the complete state of the world, for determinism checks: `vecinos run CONFIG
+// --digest`. It covers everything that changes during a run: every agent kind's state (each
+// kind's hash()), the elite network's edges and weights, the indicators, the policy state,
+// the aggregate markets, the start's levels, the running totals, the last review, the
+// proposals and the events of the last step. Not hashed: the config (fixed for the run).
 #include <cstdint>
 #include <span>
 #include <string>

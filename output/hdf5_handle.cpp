@@ -79,6 +79,24 @@ void check(herr_t rc, std::string_view what) {
   if (rc < 0) throw RuntimeError(fmt::format("{}: {}", what, error_stack()));
 }
 
+std::string error_stack_text() {
+  return error_stack();
+}
+
+std::string os_error_of(std::string_view text) {
+  constexpr std::string_view kMarker = "error message = '";
+  const auto at = text.find(kMarker);
+  if (at == std::string_view::npos) return {};
+  const auto begin = at + kMarker.size();
+  const auto end = text.find('\'', begin);
+  if (end == std::string_view::npos) return {};
+  return std::string(text.substr(begin, end - begin));
+}
+
+void skip_cleanup_at_exit() {
+  H5dont_atexit();
+}
+
 void silence_errors() {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
@@ -204,6 +222,9 @@ Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
       check(H5Pset_deflate(dcpl.id(), static_cast<unsigned>(storage.deflate_level)),
             "deflate filter for " + name);
     }
+    // A checksum of every chunk (after compression, as HDF5 recommends), verified on every
+    // read: a flipped bit makes the read fail instead of returning a wrong value.
+    if (storage.checksum) check(H5Pset_fletcher32(dcpl.id()), "checksum filter for " + name);
   }
   if (H5Tget_class(type) == H5T_FLOAT) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -220,6 +241,11 @@ Handle write_vector(hid_t parent, const std::string& name, hid_t file_type, hid_
                     const void* data, std::size_t n, const Storage& storage) {
   const std::vector<hsize_t> d{n};
   Storage s = storage;
+  // Chunked even when small, so that the checksum filter covers it (filters need chunks).
+  if (s.chunk.empty() && s.checksum) {
+    const std::size_t elem = std::max<std::size_t>(1, H5Tget_size(file_type));
+    s.chunk = {std::max<hsize_t>(1, (std::size_t{1} << 20) / elem)};
+  }
   if (n == 0) s.chunk.clear();
   if (!s.chunk.empty()) s.chunk[0] = std::clamp<hsize_t>(s.chunk[0], 1, n);
   Handle ds = create_dataset(parent, name, file_type, d, d, s);

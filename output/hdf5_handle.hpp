@@ -44,6 +44,15 @@ class Handle {
 
 /// Throws RuntimeError "<what>: <HDF5 error stack>" when rc is negative.
 void check(herr_t rc, std::string_view what);
+/// HDF5's current error stack as one line (and clears it).
+std::string error_stack_text();
+/// The operating system's message inside an HDF5 error text ("No space left on device",
+/// "File too large", "Permission denied"), or empty when the error is not the system's.
+std::string os_error_of(std::string_view hdf5_error);
+/// Keeps HDF5 from closing files at process exit. Call before any other HDF5 call. A file that
+/// failed to close (a full disk) makes HDF5 1.10's exit-time cleanup crash (SIGSEGV in
+/// H5F__close_cb); vecinos closes every file it opens itself, so that cleanup has nothing to do.
+void skip_cleanup_at_exit();
 /// Turns off HDF5's automatic printing of error stacks (errors become exceptions instead).
 void silence_errors();
 
@@ -108,10 +117,13 @@ struct Storage {
   std::vector<hsize_t> chunk;
   bool compress = false;
   int deflate_level = 4;
+  /// Fletcher32 checksums of every chunk (readers detect flipped bits). On by default; only
+  /// chunked datasets can carry it, so write_vector chunks even small vectors.
+  bool checksum = true;
 };
 
 /// Creates a dataset of `type` with the given current and maximum dimensions. Floating-point
-/// datasets are filled with NaN where nothing was written.
+/// datasets are filled with NaN where nothing was written. Chunked datasets carry checksums.
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type,
                       const std::vector<hsize_t>& dims, const std::vector<hsize_t>& maxdims,
                       const Storage& storage);

@@ -18,12 +18,28 @@
 #include <variant>
 
 #include "output/bounded_queue.hpp"
+#include "output/file_lock.hpp"
 #include "output/recording_plan.hpp"
 #include "output/snapshot.hpp"
 #include "world/observer.hpp"
 #include "world/recording.hpp"
 
 namespace vecinos {
+
+/// The right to write the history FILE, held by one process at a time: an exclusive lock on
+/// FILE.creating, where the writer builds the file until every dataset exists, and on an old
+/// FILE.partial that it will replace. The locks die with the process (output/file_lock.hpp), so
+/// a killed run never blocks the next one. See claim_history and claim_default_history.
+struct HistoryClaim {
+  std::filesystem::path file;  ///< FILE
+  FileLock creating;           ///< on FILE.creating (after publishing: on FILE.partial)
+  FileLock old_partial;        ///< on an existing FILE.partial (replaced when published)
+};
+
+/// Claims FILE for writing. Throws InputError (exit 2) when another process is writing it, when
+/// FILE exists and `overwrite` is off, or when FILE or FILE.partial is a directory; warns on
+/// stderr and goes on when the file system has no locks.
+HistoryClaim claim_history(const std::filesystem::path& file, bool overwrite);
 
 struct Hdf5WriterOptions {
   std::filesystem::path path;  ///< the complete file; FILE.partial while being written
@@ -34,11 +50,24 @@ struct Hdf5WriterOptions {
   /// Flushes come every recording.flush_every ticks but no closer than this in wall time
   /// (a fast run would otherwise spend its time flushing; a kill loses at most this much).
   std::chrono::milliseconds min_flush_interval{500};
+  /// The claim on the file, when the caller already holds it (claim_default_history); the
+  /// writer claims `path` itself otherwise.
+  std::optional<HistoryClaim> claim;
+  /// Tests: the process kills itself (SIGKILL) after the file's root is written and before its
+  /// datasets exist, the window in which HDF5's file on disk cannot be opened yet.
+  bool test_kill_while_creating = false;
+  /// The largest history the run may write, in bytes, as estimated from the recording plan at
+  /// the start (0: no limit). A larger one is refused (InputError) before anything is written.
+  std::uint64_t max_bytes = 0;
 };
+
+/// The bytes a history of `plan` will take, about (the per-tick datasets and the network
+/// weights; events and static tables, which are small, are not counted).
+std::uint64_t estimated_history_bytes(const RecordingPlan& plan, std::size_t edges);
 
 class Hdf5Writer final : public WorldObserver {
  public:
-  /// Throws InputError when FILE exists and overwrite is off; creates FILE's directory.
+  /// Claims FILE (claim_history) unless the options hold a claim; creates FILE's directory.
   explicit Hdf5Writer(Hdf5WriterOptions options);
   ~Hdf5Writer() override;
 
@@ -66,7 +95,8 @@ class Hdf5Writer final : public WorldObserver {
   [[noreturn]] void rethrow_writer_error();
 
   Hdf5WriterOptions options_;
-  std::filesystem::path partial_;
+  std::filesystem::path partial_, creating_;
+  HistoryClaim claim_;
   std::optional<RecordingPlan> plan_;
   std::optional<SnapshotTaker> taker_;
   std::unique_ptr<BoundedQueue<Message>> queue_;  ///< sized by recording.queue_ticks
@@ -79,12 +109,13 @@ class Hdf5Writer final : public WorldObserver {
 
 /// FILE.partial for FILE.
 std::filesystem::path partial_path_of(const std::filesystem::path& file);
+/// FILE.creating for FILE: the file while HDF5 creates its objects (not yet readable).
+std::filesystem::path creating_path_of(const std::filesystem::path& file);
 
 /// The default history of a run: DIR/<stem>-seed<N>.h5, or DIR/<stem>-seed<N>-<k>.h5 with the
-/// smallest k >= 2 when that is taken (as a complete or partial file), so a default never
-/// overwrites. The name is claimed by creating its .partial exclusively, so concurrent runs
-/// get different names.
-std::filesystem::path claim_default_history(const std::filesystem::path& dir, std::string_view stem,
-                                            std::uint64_t seed);
+/// smallest k >= 2 when that is taken (as a complete or partial file, or claimed by a run that
+/// is creating it), so a default never overwrites and concurrent runs get different names.
+HistoryClaim claim_default_history(const std::filesystem::path& dir, std::string_view stem,
+                                   std::uint64_t seed);
 
 }  // namespace vecinos

@@ -58,9 +58,11 @@ std::int64_t as_i64(std::size_t v) {
 }  // namespace
 
 HistoryFile::HistoryFile(const std::filesystem::path& path, const RecordingPlan& plan,
-                         const StartRecord& start, const RunFacts& facts)
+                         const StartRecord& start, const RunFacts& facts,
+                         const std::function<void()>& after_root)
     : path_(path), plan_(plan), date_type_(h5::fixed_string_type(kDateBytes)) {
   create_root(start, facts);
+  if (after_root) after_root();
   create_time_and_indicators();
   create_agents(start);
   if (plan_.params().network) create_network(start);

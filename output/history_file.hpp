@@ -6,6 +6,7 @@
 // every dataset exists, so the metadata on disk is always consistent; flush() writes the
 // buffered rows and H5Fflush, after which a killed run's file reads up to that tick.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,12 +31,16 @@ class HistoryFile {
  public:
   /// Creates (truncating) `path` with every group and dataset, writes the static data and
   /// starts SWMR writing. The root `status` reads "incomplete" until finish().
+  /// `after_root` (tests) is called once the root's attributes are written, before the rest.
   HistoryFile(const std::filesystem::path& path, const RecordingPlan& plan,
-              const StartRecord& start, const RunFacts& facts);
+              const StartRecord& start, const RunFacts& facts,
+              const std::function<void()>& after_root = {});
   HistoryFile(const HistoryFile&) = delete;
   HistoryFile& operator=(const HistoryFile&) = delete;
   ~HistoryFile();
 
+  /// The file was renamed to `path` (messages and finish() use it).
+  void renamed(const std::filesystem::path& path) { path_ = path; }
   /// Buffers the snapshot's rows (written a chunk at a time; the caller flushes).
   void append(const TickSnapshot& s);
   /// Writes every buffered row and flushes the file to disk.

@@ -99,31 +99,71 @@ std::vector<std::string> members(hid_t parent, const std::string& path) {
   return names;
 }
 
-Handle open_file(const std::filesystem::path& path, bool& swmr) {
+HistoryInfo read_info(const std::filesystem::path& path);
+
+}  // namespace
+
+Handle open_history(const std::filesystem::path& path, bool& swmr) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError(fmt::format("{}: no such file", path.string()));
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError(fmt::format("{}: not a regular file", path.string()));
   h5::silence_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0)
     throw InputError(fmt::format("{}: not an HDF5 file", path.string()));
   swmr = false;
   hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, h5::kDefault);
   if (f < 0) {
-    // A killed run's file is still marked open for writing; SWMR readers may open it.
+    const std::string plain = h5::error_stack_text();
+    // A killed run's file is still marked open for writing; SWMR readers may open it. Their
+    // retries are bounded: on a damaged file HDF5 would retry every checksum 100 times.
     H5Eclear2(H5E_DEFAULT);
+    const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+    h5::check(H5Pset_metadata_read_attempts(fapl.id(), kSwmrReadAttempts),
+              "metadata read attempts");
     swmr = true;
-    f = H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, h5::kDefault);
+    f = H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, fapl.id());
+    if (f < 0)
+      throw InputError(fmt::format("{}: cannot be read: truncated or damaged HDF5 file ({})",
+                                   path.string(), plain));
   }
   return {f, H5Fclose, "opening " + path.string()};
 }
 
-}  // namespace
+std::string history_status(const std::filesystem::path& path, std::string& why) {
+  try {
+    bool swmr = false;
+    const Handle f = open_history(path, swmr);
+    const auto status = h5::string_attribute(f.id(), "status");
+    if (!status || !h5::int_attribute(f.id(), "schema_version")) {
+      why = "not a vecinos history";
+      return {};
+    }
+    return *status;
+  } catch (const std::exception& e) {
+    why = e.what();
+    return {};
+  }
+}
 
 HistoryInfo read_history_info(const std::filesystem::path& path) {
+  try {
+    return read_info(path);
+  } catch (const RuntimeError& e) {
+    // HDF5 failed inside a file that opened: its objects are damaged or cut short.
+    throw InputError(fmt::format("{}: damaged history: {}", path.string(), e.what()));
+  }
+}
+
+namespace {
+
+HistoryInfo read_info(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw InputError(fmt::format("{}: no such file", path.string()));
   HistoryInfo info;
   info.path = path;
+  const Handle file = open_history(path, info.swmr_open);
   info.file_bytes = std::filesystem::file_size(path, ec);
-  const Handle file = open_file(path, info.swmr_open);
   const hid_t f = file.id();
   const auto version = h5::int_attribute(f, "schema_version");
   if (!version)
@@ -174,6 +214,24 @@ HistoryInfo read_history_info(const std::filesystem::path& path) {
     info.tables.push_back(std::move(t));
   }
   info.ticks = ticks;
+  if (info.status == "complete") {
+    // A complete file holds every row: a shorter dataset is damage, not an unflushed tail.
+    const std::size_t full = length(f, "time/tick");
+    auto check_length = [&](const std::string& ds) {
+      const std::size_t n = length(f, ds);
+      if (n != full)
+        info.problems.push_back(fmt::format(
+            "{} has {} rows but /time/tick has {}: the file is complete, so it is damaged", ds, n,
+            full));
+    };
+    for (const auto& n : members(f, "indicators")) check_length("indicators/" + n);
+    for (const auto& kind : members(f, "agents")) {
+      const std::string g = "agents/" + kind;
+      if (exists(f, g + "/state"))
+        for (const auto& c : members(f, g + "/state")) check_length(g + "/state/" + c);
+      for (const auto& a : members(f, g + "/aggregates")) check_length(g + "/aggregates/" + a);
+    }
+  }
   if (ticks > 0) {
     info.first_tick = int_at(f, "time/tick", 0);
     info.final_tick = int_at(f, "time/tick", ticks - 1);
@@ -204,5 +262,7 @@ HistoryInfo read_history_info(const std::filesystem::path& path) {
   }
   return info;
 }
+
+}  // namespace
 
 }  // namespace vecinos

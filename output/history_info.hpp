@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "output/hdf5_handle.hpp"
+
 namespace vecinos {
 
 struct HistoryInfo {
@@ -35,10 +37,26 @@ struct HistoryInfo {
     double final = 0;
   };
   std::vector<Indicator> indicators;  ///< values at the last readable tick
+  /// Damage found in a file whose status is complete: per-tick datasets of unequal length
+  /// (a complete file has every row), in words naming the dataset.
+  std::vector<std::string> problems;
 };
 
-/// Reads `path`; throws InputError when it is not a vecinos history (or missing), and when
-/// its schema_version is newer than this program's.
+/// How many times an SWMR reader re-reads a piece of metadata whose checksum fails before it
+/// gives up (HDF5's default is 100 per piece, which on a damaged file adds up to hours).
+inline constexpr unsigned kSwmrReadAttempts = 3;
+
+/// Opens a history read-only: a plain open first, and in SWMR-read mode (with bounded retries)
+/// only when the file is still marked open for writing (a killed or running writer). Throws
+/// InputError naming the file when it is missing, not HDF5, truncated or damaged.
+h5::Handle open_history(const std::filesystem::path& path, bool& swmr);
+
+/// The root `status` of a history ("complete", "incomplete", "failed"), or empty with `why`
+/// set when the file cannot be read as a vecinos history.
+std::string history_status(const std::filesystem::path& path, std::string& why);
+
+/// Reads `path`; throws InputError when it is not a vecinos history (or missing, truncated,
+/// damaged), and when its schema_version is newer than this program's.
 HistoryInfo read_history_info(const std::filesystem::path& path);
 
 }  // namespace vecinos

@@ -6,18 +6,22 @@
 #                                  xarray, h5netcdf; the report's browser test: Chromium)
 #   tools/setup-deps.sh --cluster  also Open MPI and Slurm/munge (sweep integration tests)
 #   tools/setup-deps.sh --bench    also GNU time (tools/bench/recording_overhead.sh)
+#   tools/setup-deps.sh --fuzz     also clang and libFuzzer (tools/fuzz.sh, the fuzz preset)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build git pkg-config
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   doctest-dev librandom123-dev libcli11-dev libfmt-dev
-  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-yaml
+  python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-yaml python3-venv python3-pip
   python3-scipy python3-sklearn python3-xarray python3-h5netcdf
   chromium
 )
 if [[ "${1:-}" == "--cluster" ]]; then
   packages+=(openmpi-bin libopenmpi-dev slurm-wlm munge)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 if [[ "${1:-}" == "--cluster" || "${1:-}" == "--bench" ]]; then
   packages+=(time)

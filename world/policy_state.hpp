@@ -10,6 +10,7 @@
 #include "agents/issues.hpp"
 #include "agents/usmca_status.hpp"
 #include "model/date.hpp"
+#include "model/hash.hpp"
 #include "world/actions.hpp"
 
 namespace vecinos {
@@ -102,6 +103,10 @@ struct PolicyState {
   double mx_pressure{};        ///< domestic pressure on the Mexican president (0..1)
   double us_congress_share{};  ///< seat share of the U.S. president's party
   double mx_congress_share{};  ///< seat share of Morena and allies
+
+  /// Every member, for the digest (world/policy_state.cpp; a static_assert there catches a
+  /// member added without being hashed).
+  void hash(Fnv1a& h) const;
 };
 
 struct StatusWeights;

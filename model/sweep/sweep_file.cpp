@@ -18,6 +18,9 @@
 namespace vecinos::sweep {
 namespace {
 
+/// The most tasks a sweep may have (points x replicates; docs/sweeps.md).
+constexpr std::uint64_t kMaxSweepTasks = 10'000'000;
+
 const std::vector<std::string> kKeys = {
     "base",       "output",   "replicates",   "seed",   "design",
     "samples",    "scramble", "second_order", "levels", "common_random_numbers",
@@ -429,6 +432,39 @@ void read_paths(const YamlNode& n, Sweep& s, Diagnostics& diags) {
   }
 }
 
+/// The number of points and tasks, in checked arithmetic: a 16 x 16 grid of 16-value lists has
+/// 2^64 points, which would wrap to 0 in 64 bits. Past kMaxSweepTasks the sweep is refused
+/// (its task list alone would need gigabytes, and no cluster runs it).
+void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) {
+  std::uint64_t points = 0;
+  bool over = false;
+  switch (s.design) {
+    case Design::grid:
+      points = s.parameters.empty() ? 0 : 1;
+      for (const auto& p : s.parameters) {
+        const auto n = static_cast<std::uint64_t>(p.values.size());
+        if (n != 0 && points > kMaxSweepTasks / n) over = true;
+        points = over ? kMaxSweepTasks + 1 : points * n;
+      }
+      break;
+    case Design::list:
+      points = s.parameters.empty() ? 0 : s.parameters.front().values.size();
+      break;
+    default: points = s.points(); break;  // samples <= kMaxSweepTasks: no overflow
+  }
+  const std::uint64_t reps = std::max<std::uint64_t>(1, s.replicates);
+  if (!over && points > kMaxSweepTasks / reps) over = true;
+  if (!over) return;
+  const YamlNode* where =
+      s.design == Design::grid ? root.find("parameters") : root.find("replicates");
+  if (where == nullptr) where = &root;
+  diags.error(where->origin, s.design == Design::grid ? "parameters" : "replicates",
+              fmt::format("the sweep has more than {} tasks ({} design{}); split it into several "
+                          "sweeps, or use a sampling design (lhs, sobol) with fewer points",
+                          kMaxSweepTasks, name(s.design),
+                          s.design == Design::grid ? ": the product of the list lengths" : ""));
+}
+
 bool read_flag(const YamlNode& n, const char* key, Diagnostics& diags) {
   if (n.is_scalar() && (n.text == "true" || n.text == "false")) return n.text == "true";
   diags.error(n.origin, key, "write true or false");
@@ -480,9 +516,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
                   fmt::format("missing required key: the number of points of the {} design",
                               name(s.design)));
     else
-      s.samples =
-          whole(*samples, "samples", 1, s.design == Design::sobol ? 0xffffffffU : 100000000, diags)
-              .value_or(0);
+      s.samples = whole(*samples, "samples", 1, kMaxSweepTasks, diags).value_or(0);
   } else if (samples != nullptr) {
     diags.error(
         samples->origin, "samples",
@@ -534,6 +568,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     diags.error(samples ? samples->origin : root.origin, "samples",
                 fmt::format("{} samples of {} parameters make {} points; at most 100000000",
                             s.samples, s.parameters.size(), s.points()));
+  check_task_count(s, root, diags);
   if (const YamlNode* n = root.find("set")) read_sets(*n, s, diags);
   if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, model, diags);
   if (const YamlNode* n = root.find("paths")) read_paths(*n, s, diags);

@@ -25,5 +25,7 @@ TEST_CASE("the baseline digest is identical for 1, 2 and 4 threads") {
 
 TEST_CASE("the digest changes with the seed and the parameters") {
   const std::string base = digest_of("--threads 2");
+  CHECK(digest_of("--threads 2 --seed 2") != base);
+  CHECK(digest_of("--threads 2 --set simulation.run=1") != base);
   CHECK(digest_of("--threads 2 --set presidents.us.stubbornness=0.2") != base);
 }

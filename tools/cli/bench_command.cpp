@@ -56,6 +56,7 @@ Action add_bench(CLI::App& app, const StopFlag& stop) {
     arena.execute([&] { built = std::make_unique<Simulation>(loaded.config); });
     Simulation& sim = *built;
     const auto t1 = clock::now();
+    set_cooperative(true);  // the run polls the stop flag between ticks
     sim.run({threads, &stop});
     const auto t2 = clock::now();
     const double build = std::chrono::duration<double>(t1 - t0).count();

@@ -11,6 +11,11 @@ namespace vecinos::cli {
 /// Set by the SIGINT/SIGTERM handler in main; commands that run simulations poll it.
 using StopFlag = std::atomic<int>;
 
+/// Says whether the command polls the stop flag now (true while a simulation or a sweep runs:
+/// SIGINT/SIGTERM then set the flag). Otherwise, a signal exits the process at once with 128 +
+/// signal. Turning it off exits at once when a signal came meanwhile.
+void set_cooperative(bool polling);
+
 /// A registered subcommand: call it after parsing when its app was chosen.
 using Action = std::function<int()>;
 

@@ -79,7 +79,13 @@ Action add_inspect(CLI::App& app) {
                                partial_path_of(p).string());
       p = partial_path_of(p);
     }
-    print(read_history_info(p), std::cout);
+    const HistoryInfo info = read_history_info(p);
+    print(info, std::cout);
+    if (!info.problems.empty()) {
+      for (const auto& problem : info.problems)
+        std::cerr << fmt::format("vecinos inspect: {}: {}\n", p.string(), problem);
+      return 2;  // a damaged file is bad input
+    }
     return 0;
   };
 }

@@ -1,21 +1,52 @@
 // vecinos: the command line. Thin: parses arguments and calls the library.
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "model/errors.hpp"
 #include "model/version.hpp"
+#include "output/hdf5_handle.hpp"
 #include "tools/cli/commands.hpp"
 
 namespace {
-vecinos::cli::StopFlag g_stop{0};  // written only by the signal handler
+vecinos::cli::StopFlag g_stop{0};        // written only by the signal handler
+std::atomic<bool> g_cooperative{false};  // a command is polling g_stop (set_cooperative)
+static_assert(std::atomic<bool>::is_always_lock_free &&
+              vecinos::cli::StopFlag::is_always_lock_free);
+
+// Until a command says it polls the stop flag (a running simulation or sweep, which must stop
+// its writer or its tasks cleanly), a signal ends the process at once with 128 + signal:
+// loading a config, validating, planning, bargaining or reading a file holds nothing that needs
+// more than the kernel's cleanup (and a half-written .partial stays one).
 extern "C" void on_signal(int sig) {
+  if (!g_cooperative.load()) ::_exit(128 + sig);
   g_stop.store(sig);
+}
+
+/// A task started by `vecinos sweep run` stops (SIGTERM, history left .partial) when its runner
+/// dies, whatever kills it (tools/sweep/child_process.hpp).
+void die_with_parent() {
+  const char* parent = std::getenv("VECINOS_DIE_WITH_PARENT");
+  if (parent == nullptr || *parent == '\0') return;
+  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  char* end = nullptr;
+  const long long pid = std::strtoll(parent, &end, 10);
+  if (end != parent && *end == '\0' && ::getppid() != static_cast<pid_t>(pid)) ::raise(SIGTERM);
 }
 }  // namespace
 
+void vecinos::cli::set_cooperative(bool polling) {
+  g_cooperative.store(polling);
+  if (!polling && g_stop.load() != 0) ::_exit(128 + g_stop.load());
+}
+
 int main(int argc, char** argv) {
+  vecinos::h5::skip_cleanup_at_exit();
   CLI::App app{"vecinos: agent-based simulator of the U.S.-Mexico security relationship"};
   app.require_subcommand(1);
   app.set_version_flag("--version",
@@ -51,6 +82,10 @@ int main(int argc, char** argv) {
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  // A full disk under a file size limit (ulimit -f) makes writes fail with EFBIG, reported with
+  // the file's name, instead of killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
+  die_with_parent();
   try {
     for (auto& [sub, action] : commands)
       if (sub->parsed()) return action();

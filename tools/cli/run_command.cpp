@@ -1,4 +1,6 @@
 // `vecinos run CONFIG`: one simulation, with a summary, optional digest and HDF5 history.
+#include <unistd.h>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -8,6 +10,7 @@
 #include "model/errors.hpp"
 #include "output/digest.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/progress.hpp"
 #include "output/summary.hpp"
 #include "tools/cli/commands.hpp"
 #include "world/config.hpp"
@@ -27,6 +30,8 @@ struct RunArgs {
   bool force = false;
   bool no_history = false;
   int tick_delay_ms = 0;
+  bool test_kill_while_creating = false;
+  double max_history_gb = 20;
 };
 
 /// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
@@ -54,11 +59,18 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
                  "HDF5 history to write (default runs/<config>-seed<N>.h5; output/SCHEMA.md)");
   app.add_flag("--force", a->force, "overwrite an existing history file given with -o");
   app.add_flag("--no-history", a->no_history, "write no HDF5 history")->excludes("--output");
+  app.add_option("--max-history-gb", a->max_history_gb,
+                 "refuse a run whose history would exceed this many GB, estimated at the start "
+                 "(default 20; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--digest", a->digest, "print a hash of the complete final state");
-  app.add_flag("-q,--quiet", a->quiet, "print no summary");
+  app.add_flag("-q,--quiet", a->quiet, "print no summary and no progress");
   app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
       ->group("")
       ->check(CLI::Range(0, 10000));
+  app.add_flag("--test-kill-while-creating", a->test_kill_while_creating,
+               "SIGKILL itself while the history file is being created (tests only)")
+      ->group("");
   return [a, &stop] {
     std::vector<Override> sets;
     for (const auto& s : a->sets) sets.push_back({s});
@@ -71,25 +83,39 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     // An explicit -o is checked before the world is built (a refusal should not wait for
     // it); a default name is claimed after, so a world that fails to build leaves no file.
     std::optional<Hdf5Writer> history;
-    if (!a->no_history && !a->output.empty())
-      history.emplace(Hdf5WriterOptions{a->output, a->force, threads, {}});
+    auto writer_options = [&](std::filesystem::path path, bool overwrite) {
+      Hdf5WriterOptions o;
+      o.path = std::move(path);
+      o.overwrite = overwrite;
+      o.threads = threads;
+      o.test_kill_while_creating = a->test_kill_while_creating;
+      o.max_bytes = static_cast<std::uint64_t>(a->max_history_gb * 1e9);
+      return o;
+    };
+    if (!a->no_history && !a->output.empty()) history.emplace(writer_options(a->output, a->force));
     Simulation sim(loaded.config);
-    if (!a->no_history && a->output.empty())
-      history.emplace(Hdf5WriterOptions{
-          claim_default_history("runs", std::filesystem::path(a->config).stem().string(),
-                                loaded.config.simulation.seed),
-          false,
-          threads,
-          {}});
+    if (!a->no_history && a->output.empty()) {
+      HistoryClaim claim = claim_default_history(
+          "runs", std::filesystem::path(a->config).stem().string(), loaded.config.simulation.seed);
+      Hdf5WriterOptions o = writer_options(claim.file, false);
+      o.claim = std::move(claim);
+      history.emplace(std::move(o));
+    }
 
     SummaryObserver summary;
     DigestObserver digest;
     TickDelay delay(a->tick_delay_ms);
     if (a->tick_delay_ms > 0) sim.add_observer(delay);
+    // Progress on stderr for runs that take a while (nothing in their first two seconds).
+    ProgressOptions popts;
+    popts.terminal = ::isatty(STDERR_FILENO) == 1;
+    ProgressObserver progress(std::cerr, popts);
+    if (!a->quiet) sim.add_observer(progress);
     sim.add_observer(summary);
     if (a->digest) sim.add_observer(digest);
     if (history) sim.add_observer(*history);
     try {
+      set_cooperative(true);  // the run polls the stop flag between ticks
       sim.run({threads, &stop});
     } catch (const Interrupted&) {
       if (history)

@@ -23,7 +23,7 @@ std::filesystem::path self_exe() {
 
 namespace {
 
-void print_plan(const sweep::TaskList& tasks, std::ostream& out) {
+void print_plan(const sweep::TaskList& tasks, bool all, std::ostream& out) {
   using namespace sweep;
   const Sweep& s = tasks.sweep();
   std::string shape;
@@ -54,21 +54,34 @@ void print_plan(const sweep::TaskList& tasks, std::ostream& out) {
   for (std::size_t d = 0; d < s.parameters.size(); ++d)
     head += fmt::format("  {:<{}}", s.parameters[d].path, width[d]);
   out << head << "  status      output\n";
-  std::array<std::uint64_t, 4> count{};
-  for (std::uint64_t i = 0; i < tasks.size(); ++i) {
+  // Without --all a large sweep is summarised: its first tasks, then the totals (a 10^7-task
+  // grid would print gigabytes). The states are counted up to kMaxCounted tasks.
+  constexpr std::uint64_t kListed = 20, kMaxCounted = 100000;
+  const std::uint64_t listed = all || tasks.size() <= 2 * kListed ? tasks.size() : kListed;
+  const std::uint64_t counted = all ? tasks.size() : std::min(tasks.size(), kMaxCounted);
+  std::array<std::uint64_t, 5> count{};
+  for (std::uint64_t i = 0; i < std::max(listed, counted); ++i) {
     const Task t = tasks.task(i);
     const auto state = task_state(tasks.output(t));
     ++count[static_cast<std::size_t>(state)];
+    if (i >= listed) continue;
     std::string line =
         fmt::format("{:>6}  {:>5}  {:>4}  {:>16}", t.index, t.point, t.replicate, t.seed);
     const auto& v = tasks.values(t.point);
     for (std::size_t d = 0; d < v.size(); ++d) line += fmt::format("  {:<{}}", v[d], width[d]);
     out << line << fmt::format("  {:<10}  {}\n", name(state), tasks.output(t).string());
   }
+  if (listed < tasks.size())
+    out << fmt::format("   ... {} more tasks (--all lists every one)\n", tasks.size() - listed);
+  using enum TaskState;
+  const auto n = [&](TaskState st) { return count[static_cast<std::size_t>(st)]; };
   out << fmt::format(
-      "\n{} tasks ({} points x {} replicates): {} complete, {} failed, {} incomplete, {} to run\n",
-      tasks.size(), tasks.points(), s.replicates, count[0], count[1], count[2],
-      tasks.size() - count[0]);
+      "\n{} tasks ({} points x {} replicates): {} complete, {} failed, {} incomplete{}, {} to "
+      "run{}\n",
+      tasks.size(), tasks.points(), s.replicates, n(complete), n(failed), n(incomplete),
+      n(invalid) > 0 ? fmt::format(", {} invalid", n(invalid)) : std::string(),
+      counted - n(complete),
+      counted < tasks.size() ? fmt::format(" (states of the first {} tasks)", counted) : "");
 }
 
 }  // namespace
@@ -76,10 +89,12 @@ void print_plan(const sweep::TaskList& tasks, std::ostream& out) {
 Action add_sweep_plan(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto commands = std::make_shared<bool>(false);
+  auto all = std::make_shared<bool>(false);
   app.add_option("FILE", *file, "sweep file (YAML)")->required();
+  app.add_flag("--all", *all, "list every task (by default a large sweep lists its first 20)");
   app.add_flag("--commands", *commands,
                "print the `vecinos run` command of each task instead (each runs its task alone)");
-  return [file, commands] {
+  return [file, commands, all] {
     const sweep::Sweep s = sweep::load_sweep(*file, model_info());
     const sweep::TaskList tasks(s);
     if (*commands) {
@@ -92,7 +107,7 @@ Action add_sweep_plan(CLI::App& app) {
       }
       return 0;
     }
-    print_plan(tasks, std::cout);
+    print_plan(tasks, *all, std::cout);
     return 0;
   };
 }

@@ -78,6 +78,13 @@ std::vector<std::uint64_t> chosen_tasks(const SweepRunArgs& a, std::uint64_t n) 
   return out;
 }
 
+/// This process's MPI rank as the launcher tells it (before MPI_Init); 0 when not under MPI.
+int mpi_rank_from_environment() {
+  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"})
+    if (const char* v = std::getenv(name); v != nullptr && *v != '\0') return std::atoi(v);
+  return 0;
+}
+
 }  // namespace
 
 Action add_sweep_run(CLI::App& app, const StopFlag& stop, SignalHandler on_signal) {
@@ -112,6 +119,14 @@ Action add_sweep_run(CLI::App& app, const StopFlag& stop, SignalHandler on_signa
     const sweep::Sweep s = sweep::load_sweep(a->file, model_info());
     const sweep::TaskList tasks(s);
     const auto indices = chosen_tasks(*a, tasks.size());
+    // One runner at a time per output directory (Slurm elements share it; an MPI job's rank 0
+    // holds it for the job). Held, through the tasks' inherited descriptors, until the last
+    // task of this run is gone.
+    FileLock directory_lock;
+    if (!a->mpi || mpi_rank_from_environment() == 0)
+      directory_lock = sweep::lock_sweep_directory(
+          s.output, a->slurm ? sweep::SweepLockMode::shared : sweep::SweepLockMode::exclusive,
+          std::cerr);
     sweep::prepare_output(s);
 
     sweep::RunOptions o;
@@ -129,6 +144,7 @@ Action add_sweep_run(CLI::App& app, const StopFlag& stop, SignalHandler on_signa
     else
       o.jobs = std::max(1u, std::thread::hardware_concurrency());
 
+    set_cooperative(true);  // from here on a signal stops the tasks, which keep .partial files
     if (a->mpi) return sweep::run_tasks_mpi(tasks, indices, o, stop, std::cerr);
 
     if (a->slurm)

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -60,7 +61,20 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
   args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  const int rc = ::posix_spawn(&pid_, argv[0].c_str(), &s.actions, &s.attr, args.data(), environ);
+  // The environment, plus the variable that makes the child stop when this process dies
+  // (kDieWithParentVariable: vecinos sets PR_SET_PDEATHSIG to SIGTERM), so a runner killed with
+  // SIGKILL leaves no task running. The command line stays the task's own.
+  const std::string die_with =
+      fmt::format("{}={}", kDieWithParentVariable, static_cast<long long>(::getpid()));
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e)
+    if (std::string_view(*e).substr(0, kDieWithParentVariable.size() + 1) !=
+        std::string(kDieWithParentVariable) + "=")
+      env.push_back(*e);
+  env.push_back(const_cast<char*>(die_with.c_str()));
+  env.push_back(nullptr);
+  const int rc =
+      ::posix_spawn(&pid_, argv[0].c_str(), &s.actions, &s.attr, args.data(), env.data());
   ::close(fds[1]);
   if (rc != 0) {
     ::close(fds[0]);

@@ -5,9 +5,15 @@
 #include <sys/types.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vecinos::sweep {
+
+/// Set in a task's environment to the runner's pid: the task asks the kernel for SIGTERM when
+/// the runner dies (PR_SET_PDEATHSIG; tools/cli/main.cpp), and stops at once when the runner
+/// is already gone.
+inline constexpr std::string_view kDieWithParentVariable = "VECINOS_DIE_WITH_PARENT";
 
 class ChildProcess {
  public:

@@ -23,8 +23,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The outcomes, path and first actions of one complete task; the task becomes invalid when its
 /// file is not a complete history of this task.
-void read_task(const TaskList& tasks, const Task& t, CollectedTask& row,
-               std::vector<std::string>& warnings) {
+void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row,
+                    std::vector<std::string>& warnings) {
   const Sweep& s = tasks.sweep();
   const auto path = tasks.output(t);
   h5::silence_errors();
@@ -103,6 +103,18 @@ void read_task(const TaskList& tasks, const Task& t, CollectedTask& row,
         break;
       }
     }
+  }
+}
+
+/// read_task_file, where any failure to read (a damaged file, a checksum that fails) makes
+/// the task invalid instead of ending the collect.
+void read_task(const TaskList& tasks, const Task& t, CollectedTask& row,
+               std::vector<std::string>& warnings) {
+  try {
+    read_task_file(tasks, t, row, warnings);
+  } catch (const std::exception& e) {
+    row.status = "invalid";
+    row.note = e.what();
   }
 }
 
@@ -296,8 +308,10 @@ CollectSummary collect(const TaskList& tasks) {
     CollectedTask row;
     row.index = i;
     row.outcomes.assign(s.outcomes.size(), kNaN);
-    const TaskState state = task_state(tasks.output(t));
+    std::string why;
+    const TaskState state = task_state(tasks.output(t), &why);
     row.status = std::string(name(state));
+    if (state == TaskState::invalid) row.note = why;
     if (state == TaskState::complete) read_task(tasks, t, row, sum.warnings);
     if (state == TaskState::failed) row.note = failed_path(tasks.output(t)).string();
     if (row.status == "complete") ++sum.complete;

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -83,7 +84,12 @@ TaskResult TaskExecutor::finish(Running& r, bool stopping) {
       "task {} failed: {}\npoint {}, replicate {}, seed {}\ncommand: {}\nerror output:\n{}",
       r.task.index, how, r.task.point, r.task.replicate, r.task.seed, shell_command(r.argv),
       err.empty() ? "(none)\n" : err);
-  write_file_atomically(failed_path(out), record);
+  try {
+    write_file_atomically(failed_path(out), record);
+  } catch (const std::exception& e) {
+    // The failure is still reported (and the task stays not complete); only its record is lost.
+    res.why += fmt::format(" (and its .failed record could not be written: {})", e.what());
+  }
   return res;
 }
 
@@ -94,33 +100,52 @@ std::vector<TaskResult> TaskExecutor::poll(std::chrono::milliseconds timeout) {
   for (const auto& r : running_) fds.push_back({r.child->fd(), POLLIN, 0});
   const int n = ::poll(fds.data(), fds.size(), static_cast<int>(timeout.count()));
   if (n <= 0) return done;  // timeout, or a signal (the caller checks its stop flag)
-  std::vector<Running> still;
-  for (std::size_t i = 0; i < running_.size(); ++i) {
+  // A finished task leaves running_ only after finish() returned: nothing here throws with a
+  // task half removed (finish reports its own write errors in the result).
+  for (std::size_t i = running_.size(); i-- > 0;) {
     Running& r = running_[i];
     const bool ready = (fds[i].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
     if (ready && !r.child->drain()) {
       done.push_back(finish(r, false));
-    } else {
-      still.push_back(std::move(r));
+      running_.erase(running_.begin() + static_cast<std::ptrdiff_t>(i));
     }
   }
-  running_ = std::move(still);
+  std::reverse(done.begin(), done.end());
   return done;
 }
 
 std::vector<TaskResult> TaskExecutor::stop_all(int sig) {
-  for (auto& r : running_) r.child->signal(sig);
+  for (auto& r : running_)
+    if (r.child) r.child->signal(sig);
   std::vector<TaskResult> done;
-  for (auto& r : running_) done.push_back(finish(r, true));
+  for (auto& r : running_)
+    if (r.child) done.push_back(finish(r, true));
   running_.clear();
   return done;
 }
 
 std::vector<std::uint64_t> tasks_to_run(const TaskList& tasks,
-                                        const std::vector<std::uint64_t>& indices) {
+                                        const std::vector<std::uint64_t>& indices,
+                                        std::ostream* log) {
   std::vector<std::uint64_t> todo;
-  for (std::uint64_t i : indices)
-    if (task_state(tasks.output(tasks.task(i))) != TaskState::complete) todo.push_back(i);
+  for (std::uint64_t i : indices) {
+    const auto out = tasks.output(tasks.task(i));
+    std::string why;
+    const TaskState state = task_state(out, &why);
+    if (state == TaskState::complete) continue;
+    if (state == TaskState::invalid) {
+      // Not a complete history (truncated, garbage, another status): keep it aside for
+      // inspection and run the task again.
+      std::error_code ec;
+      std::filesystem::rename(out, damaged_path(out), ec);
+      if (log != nullptr)
+        *log << fmt::format("task {}: {} is not a complete history ({}); {}, running it again\n", i,
+                            out.filename().string(), why,
+                            ec ? "it cannot be moved aside: " + ec.message()
+                               : "moved to " + damaged_path(out).filename().string());
+    }
+    todo.push_back(i);
+  }
   return todo;
 }
 
@@ -128,7 +153,7 @@ RunSummary run_tasks(const TaskList& tasks, const std::vector<std::uint64_t>& in
                      const RunOptions& options, const std::atomic<int>& stop, std::ostream& log) {
   RunSummary sum;
   sum.tasks = indices.size();
-  const auto todo = tasks_to_run(tasks, indices);
+  const auto todo = tasks_to_run(tasks, indices, &log);
   sum.skipped = indices.size() - todo.size();
   Progress progress(todo.size(), sum.skipped, options.progress_bar, log);
   TaskExecutor exec(tasks, options.exec);

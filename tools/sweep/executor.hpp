@@ -75,9 +75,12 @@ struct RunSummary {
   std::vector<std::uint64_t> failed_tasks;
 };
 
-/// The tasks among `indices` whose history is not complete yet.
+/// The tasks among `indices` whose history is not complete yet (a readable file with status
+/// complete). An invalid history (damaged, truncated) is moved to task-NNNNNN.h5.damaged,
+/// which is said on `log`.
 std::vector<std::uint64_t> tasks_to_run(const TaskList& tasks,
-                                        const std::vector<std::uint64_t>& indices);
+                                        const std::vector<std::uint64_t>& indices,
+                                        std::ostream* log = nullptr);
 
 /// Runs the tasks of `indices` that are not complete, `jobs` at a time, reporting progress on
 /// `log`. When `stop` becomes non-zero, the running tasks get SIGTERM (their histories stay

@@ -82,7 +82,11 @@ bool is_sweep_index(const std::filesystem::path& path) {
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, h5::kDefault);
   if (id < 0) return false;
   const Handle f(id, H5Fclose, "opening " + path.string());
-  return h5::string_attribute(f.id(), "format").value_or("") == "vecinos sweep index";
+  try {
+    return h5::string_attribute(f.id(), "format").value_or("") == "vecinos sweep index";
+  } catch (const RuntimeError&) {
+    return false;  // damaged: the history reader says how
+  }
 }
 
 void print_index(const std::filesystem::path& path, std::ostream& out) {

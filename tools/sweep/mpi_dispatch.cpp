@@ -45,7 +45,7 @@ void sleep_ms(int ms) {
 
 int master(const TaskList& tasks, const std::vector<std::uint64_t>& indices,
            const RunOptions& options, const std::atomic<int>& stop, std::ostream& log, int size) {
-  const auto todo = tasks_to_run(tasks, indices);
+  const auto todo = tasks_to_run(tasks, indices, &log);
   const std::uint64_t skipped = indices.size() - todo.size();
   log << fmt::format("vecinos sweep: {} tasks on {} worker ranks, {} at a time each\n", todo.size(),
                      size - 1, options.jobs);

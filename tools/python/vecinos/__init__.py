@@ -16,6 +16,7 @@ report), vecinos.export (a tidy CSV), vecinos.figures (the house style of every 
 from .run import (
     SCHEMA_VERSION,
     Agents,
+    DamagedHistoryError,
     Network,
     PartialRunWarning,
     Run,
@@ -29,6 +30,7 @@ __all__ = [
     "AnalysisError",
     "SCHEMA_VERSION",
     "Agents",
+    "DamagedHistoryError",
     "Network",
     "PartialRunWarning",
     "Run",

@@ -31,15 +31,114 @@ def open_run(path) -> "Run":
     return Run(path)
 
 
+class DamagedHistoryError(SchemaError):
+    """The history cannot be read as written: a dataset or group is missing, a checksum fails,
+    or a complete file has a dataset shorter than the others. The message names the file and
+    the dataset."""
+
+
+SWMR_READ_ATTEMPTS = 3
+"""Times an SWMR reader re-reads metadata whose checksum fails (HDF5's default, 100 per piece,
+adds up to hours on a damaged file)."""
+
+
+def _bounded_swmr_fapl():
+    """A file-access property list with bounded SWMR metadata retries, or None when the HDF5
+    library that h5py uses cannot be reached (h5py does not wrap H5Pset_metadata_read_attempts)."""
+    import ctypes
+
+    try:
+        lib_path = None
+        with open("/proc/self/maps") as maps:  # the HDF5 library h5py loaded (Linux)
+            for line in maps:
+                name = line.rstrip().rsplit(" ", 1)[-1]
+                base = Path(name).name
+                if base.startswith("libhdf5") and "_hl" not in base and ".so" in base:
+                    lib_path = name
+                    break
+        if lib_path is None:
+            return None
+        lib = ctypes.CDLL(lib_path)
+        fapl = h5py.h5p.create(h5py.h5p.FILE_ACCESS)
+        fapl.set_fclose_degree(h5py.h5f.CLOSE_STRONG)
+        fapl.set_libver_bounds(h5py.h5f.LIBVER_LATEST, h5py.h5f.LIBVER_LATEST)
+        if lib.H5Pset_metadata_read_attempts(ctypes.c_int64(fapl.id), ctypes.c_uint(SWMR_READ_ATTEMPTS)) < 0:
+            return None
+        return fapl
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
 def _open_file(path: Path):
-    """Opens read-only; a killed writer leaves the file marked open, which SWMR readers accept."""
+    """Opens read-only: a plain open first; a killed writer leaves the file marked open, which
+    SWMR readers accept (with bounded retries, so a damaged file fails instead of hanging)."""
     try:
         return h5py.File(path, "r"), False
     except OSError as plain_error:
         try:
+            fapl = _bounded_swmr_fapl()
+            if fapl is not None:
+                fid = h5py.h5f.open(str(path).encode(), h5py.h5f.ACC_RDONLY | h5py.h5f.ACC_SWMR_READ, fapl=fapl)
+                return h5py.File(fid), True
             return h5py.File(path, "r", swmr=True), True
         except OSError:
-            raise plain_error from None
+            raise DamagedHistoryError(
+                f"{path}: cannot be opened as HDF5 ({plain_error}): truncated or damaged"
+            ) from None
+
+
+class _Guarded:
+    """An h5py group or dataset whose failures name the file and the object: a missing member
+    (h5py: bare KeyError) or a read that fails (a checksum, a damaged chunk: OSError) raises
+    DamagedHistoryError."""
+
+    __slots__ = ("_obj", "_path")
+
+    def __init__(self, obj, path):
+        self._obj = obj
+        self._path = path
+
+    def _fail(self, key, error):
+        where = f"{self._obj.name.rstrip('/')}/{key}" if isinstance(key, str) else f"{self._obj.name}[{key!r}]"
+        if isinstance(error, KeyError):
+            return DamagedHistoryError(f"{self._path}: {where}: no such dataset or group in this history")
+        return DamagedHistoryError(f"{self._path}: {where}: cannot be read ({error}); the file is damaged")
+
+    def __getitem__(self, key):
+        try:
+            value = self._obj[key]
+        except (KeyError, OSError) as e:
+            raise self._fail(key, e) from None
+        if isinstance(value, (h5py.Group, h5py.Dataset)):
+            return _Guarded(value, self._path)
+        return value
+
+    def asstr(self):
+        outer = self
+
+        class _Str:
+            def __getitem__(self, key):
+                try:
+                    return outer._obj.asstr()[key]
+                except OSError as e:
+                    raise outer._fail(key, e) from None
+
+        return _Str()
+
+    def items(self):
+        return [(k, self[k]) for k in self._obj]
+
+    def __iter__(self):
+        return iter(self._obj)
+
+    def __len__(self):
+        return len(self._obj)
+
+    def __contains__(self, key):
+        return key in self._obj
+
+    def __getattr__(self, name):
+        return getattr(self._obj, name)
 
 
 def _is_scale(ds) -> bool:
@@ -64,13 +163,14 @@ class Run:
                 self.path = partial
             else:
                 raise FileNotFoundError(f"{self.path}: no such file (nor {partial.name})")
-        self._file, self.swmr_open = _open_file(self.path)
+        self._h5, self.swmr_open = _open_file(self.path)
+        self._file = _Guarded(self._h5, self.path)
         try:
             self._check_schema()
+            self.ticks = self._common_length()
         except Exception:
-            self._file.close()
+            self._h5.close()
             raise
-        self.ticks = self._common_length()
         if self.status != "complete":
             why = {
                 "incomplete": "it was stopped (signal) or killed",
@@ -106,21 +206,33 @@ class Run:
             )
 
     def _common_length(self) -> int:
-        """Rows readable in every per-tick dataset (they differ after a kill, by unflushed rows)."""
+        """Rows readable in every per-tick dataset (they differ after a kill, by unflushed rows).
+        In a complete file every one has all the rows: a shorter one is damage, and is reported."""
         f = self._file
-        n = min(len(f["time/tick"]), len(f["time/date"]))
+        lengths = {"/time/tick": len(f["time/tick"]), "/time/date": len(f["time/date"])}
         for name in f["indicators"]:
-            n = min(n, len(f["indicators"][name]))
+            lengths[f"/indicators/{name}"] = len(f["indicators"][name])
         for kind in f["agents"]:
             g = f["agents"][kind]
             for sub in ("state", "aggregates"):
                 if sub in g:
                     for name in g[sub]:
-                        n = min(n, g[sub][name].shape[0])
+                        lengths[f"/agents/{kind}/{sub}/{name}"] = g[sub][name].shape[0]
+        n = min(lengths.values())
+        if self.status == "complete":
+            full = lengths["/time/tick"]
+            short = [f"{k} has {v} rows" for k, v in lengths.items() if v != full]
+            if short:
+                raise DamagedHistoryError(
+                    f"{self.path}: the run is complete, so every per-tick dataset has the "
+                    f"{full} rows of /time/tick, but " + "; ".join(short[:5])
+                    + (f" (and {len(short) - 5} more)" if len(short) > 5 else "")
+                    + ": the file is damaged"
+                )
         return int(n)
 
     def close(self):
-        self._file.close()
+        self._h5.close()
 
     def __enter__(self):
         return self
@@ -134,7 +246,7 @@ class Run:
     @property
     def file(self) -> h5py.File:
         """The open h5py file, for anything the accessors do not cover."""
-        return self._file
+        return self._h5
 
     @property
     def status(self) -> str:

@@ -83,7 +83,7 @@ TEST_CASE("out-of-range values, NaN and infinity are rejected with the allowed r
 
 TEST_CASE("duplicate keys are reported (yaml-cpp would keep one silently)") {
   const auto d = errors_of("extends: baseline.yaml\nsimulation:\n  seed: 1\n  seed: 2\n");
-  const Diagnostic* e = find_key(d, "seed");
+  const Diagnostic* e = find_key(d, "simulation.seed");  // named by its path
   REQUIRE(e != nullptr);
   CHECK(e->where.line == 4);
   CHECK(e->message.find("duplicate key (first given at line 3)") != std::string::npos);
@@ -191,6 +191,17 @@ TEST_CASE("the resolved config loads back to the same config") {
   CHECK(resolved_yaml(again.config) == text);
   CHECK(again.config.presidents.at("us").salience == c.config.presidents.at("us").salience);
   CHECK(again.config.officials.at("waltz").access == c.config.officials.at("waltz").access);
+}
+
+TEST_CASE("the schema's defaults are the structs' initialisers (one declaration per default)") {
+  // A Config reset by its schema and a default-constructed one write the same resolved YAML:
+  // every default the schema knows comes from the struct, and no struct re-initialises the
+  // members of a section it contains (the schema would not see that).
+  Config from_schema;
+  from_schema.simulation.days_per_tick = 3;  // reset must undo changes
+  from_schema.migrants.scale = 1;
+  config_schema().reset(from_schema);
+  CHECK(resolved_yaml(from_schema) == resolved_yaml(Config{}));
 }
 
 TEST_CASE("the reference lists every key once with its help") {
