@@ -77,7 +77,9 @@ void describe(schema::Record<DecisionParams>& r) {
       .unit("persons")
       .range(0.0, 1e6)
       .required();
-  r.add("transfer_size", &P::transfer_size, "cartel figures per transfer to the U.S.")
+  r.add("transfer_size", &P::transfer_size,
+        "cartel figures per transfer to the U.S. (assumption, a modelling choice as of 2024-12-01: "
+        "no transfer of a group of figures outside extradition had happened by then)")
       .unit("persons")
       .range(0, 10000);
   r.add("transfer_leader_share", &P::transfer_leader_share,
