@@ -14,7 +14,7 @@
 namespace vecinos {
 
 /// Identifies which component draws (ns-3 style: each component owns its streams).
-/// The values are listed once, in agents/streams.hpp, so no two components share one.
+/// The values are listed once, in world/streams.hpp, so no two components share one.
 using StreamId = std::uint32_t;
 
 class Rng {

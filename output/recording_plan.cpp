@@ -10,7 +10,7 @@
 namespace vecinos {
 
 namespace {
-/// The panel's own random stream (agents/streams.hpp): its draws never feed the simulation.
+/// The panel's own random stream (world/streams.hpp): its draws never feed the simulation.
 constexpr StreamId kPanelStream = streams::kRecordingPanel;
 
 std::size_t selected(int last_tick, int every) {

@@ -144,7 +144,7 @@ TEST_CASE("M4: overdoses drive U.S. pressure on drugs") {
 
 TEST_CASE(
     "M4: border enforcement shifts cartels' routes to the sea (balloon effect) and cuts supply") {
-  // A surge of enforcement raises U.S. border enforcement toward 0.9 (agents/effects.cpp).
+  // A surge of enforcement raises U.S. border enforcement toward 0.9 (world/effects.cpp).
   const std::string surge =
       "[{date: 2025-01-21, actor: us, action: mass_deportation, magnitude: 1.0}]";
   Simulation control(config_of("configs/baseline.yaml", controlled("2025-12-31")));

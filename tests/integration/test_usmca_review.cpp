@@ -1,5 +1,5 @@
 // The USMCA joint review is settled by the spatial model of politics among the presidents,
-// Canada, the U.S. Congress and the business lobbies (agents/usmca_review.hpp).
+// Canada, the U.S. Congress and the business lobbies (world/usmca_review.hpp).
 #include <doctest/doctest.h>
 
 #include <memory>

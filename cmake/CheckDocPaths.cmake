@@ -1,0 +1,21 @@
+# Every source path a document names in backquotes (`model/x.hpp`, `world/y.cpp`, ...) exists:
+# files move, and the documents must follow. Run as: cmake -DSOURCE_DIR=... -P CheckDocPaths.cmake
+file(GLOB_RECURSE docs "${SOURCE_DIR}/*.md")
+list(FILTER docs EXCLUDE REGEX "/build/|/\\.git/|/node_modules/")
+set(missing "")
+foreach(doc IN LISTS docs)
+  file(READ "${doc}" text)
+  string(REGEX MATCHALL "`(model|agents|world|output|tools|tests)/[A-Za-z0-9_/.-]+\\.(cpp|hpp|py|sh|cmake)`"
+         refs "${text}")
+  foreach(ref IN LISTS refs)
+    string(REPLACE "`" "" path "${ref}")
+    if(NOT EXISTS "${SOURCE_DIR}/${path}")
+      file(RELATIVE_PATH rel "${SOURCE_DIR}" "${doc}")
+      string(APPEND missing "  ${rel}: ${path}\n")
+    endif()
+  endforeach()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "documents name files that do not exist:\n${missing}")
+endif()
+message(STATUS "every source path named in a document exists")
