@@ -127,7 +127,7 @@ std::array<double, kRoutes> Cartels::interdiction(std::size_t c, const CartelDri
   for (std::size_t r = 0; r < kRoutes; ++r)
     q[r] = std::clamp(p_.interdiction_us[r] * std::max(0.0, 1.0 + p_.route_exposure[r] * us) +
                           p_.interdiction_mx[r] * mx,
-                      0.0, 0.95);
+                      0.0, p_.interdiction_cap);
   return q;
 }
 

@@ -69,6 +69,7 @@ struct CartelParams {
   double troop_effect = 0.1;           ///< relative rise of Mexican interdiction per 10,000 troops
   double cooperation_offset = 0.5;     ///< Mexican enforcement at zero cooperation (x (this + c))
   double corruption_cap = 0.95;        ///< protection never neutralises more than this
+  double interdiction_cap = 0.95;      ///< no route loses more than this share of its flow
   double strike_leader_removal = 0.5;  ///< probability a strike removes its cell's leader
   double retaliation_decay = 4.0;      ///< 1/year: how fast a strike's retaliation fades
   double economy_floor = 0.2;          ///< the labour pool's economy index never falls below this

@@ -95,6 +95,10 @@ void describe(schema::Record<CartelParams>& r) {
         "largest share of Mexican enforcement protection can neutralise")
       .unit("fraction")
       .range(0.0, 1.0);
+  r.add("interdiction_cap", &P::interdiction_cap,
+        "largest share of a route's flow U.S. and Mexican interdiction together stop (assumption)")
+      .unit("fraction")
+      .range(0.0, 1.0);
   r.add("strike_leader_removal", &P::strike_leader_removal,
         "probability that a strike removes the struck cell's leader")
       .unit("probability")
