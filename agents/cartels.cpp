@@ -43,17 +43,20 @@ void Cartels::build(const CartelParams& p, const CartelDrivers& d0, const StepCo
   double share_total = 0;
   for (const auto& [id, o] : p.organizations) share_total += o.share;
   std::uint32_t org_id = 0;
-  std::size_t cell = 0;
   for (const auto& [id, o] : p.organizations) {
     org_names_.push_back(o.name);
     const double org_members = p.total_members * o.share / share_total;
     const std::size_t first = members_.size();
-    for (int k = 0; k < o.cells; ++k, ++cell) {
-      Rng r(seed, run, 0, cell, streams::kCartelBuild);
+    // Each organisation's draws are keyed by its id, so adding one leaves the others' cells.
+    Fnv1a key;
+    key.bytes(id.data(), id.size());
+    for (int k = 0; k < o.cells; ++k) {
+      Rng r(seed, run, 0, key.result() + static_cast<std::uint64_t>(k), streams::kCartelBuild);
       const auto region =
           static_cast<std::uint32_t>(o.regions[static_cast<std::size_t>(k) % o.regions.size()]);
-      // Cell sizes vary (log-normal, sd 0.5), normalised to the organisation's total below.
-      add_cell(org_id, region, std::exp(0.5 * r.normal()), 0.0, p.route_mix, p.corruption_base);
+      // Cell sizes vary (log-normal), normalised to the organisation's total below.
+      add_cell(org_id, region, std::exp(p.cell_size_dispersion * r.normal()), 0.0, p.route_mix,
+               p.corruption_base);
     }
     double sum = 0;
     for (std::size_t c = first; c < members_.size(); ++c) sum += members_[c];
@@ -85,11 +88,11 @@ void Cartels::build(const CartelParams& p, const CartelDrivers& d0, const StepCo
   const double conflict = p.conflict_share * p.homicides;
   violence_scale_ = contact > 0 ? conflict / contact : 0.0;
   homicides_base_ = p.homicides - conflict;
-  const double pool = 1.0 / std::max(0.2, d0.economy);
+  const double pool = 1.0 / std::max(p.economy_floor, d0.economy);
   double recruit_weight = 0, arrest_weight = 0;
   for (std::size_t c = 0; c < size(); ++c) {
     const Flows f = flows(c, d0, bm);
-    corruption_[c] = std::min(0.95, p.corruption_base * std::sqrt(f.per_member));
+    corruption_[c] = std::min(p.corruption_cap, p.corruption_base * std::sqrt(f.per_member));
     recruit_weight += members_[c] * std::sqrt(f.per_member) * pool;
   }
   for (std::size_t c = 0; c < size(); ++c)
@@ -119,12 +122,12 @@ double Cartels::border_members() const {
 std::array<double, kRoutes> Cartels::interdiction(std::size_t c, const CartelDrivers& d) const {
   std::array<double, kRoutes> q{};
   const double us = p_.enforcement_sensitivity * 2.0 * (d.border_enforcement - 0.5);
-  const double mx = (1.0 + d.mx_border_troops / 1e4 * 0.1) * (0.5 + d.security_cooperation) *
-                    (1.0 - corruption_[c]);
+  const double mx = (1.0 + d.mx_border_troops / 1e4 * p_.troop_effect) *
+                    (p_.cooperation_offset + d.security_cooperation) * (1.0 - corruption_[c]);
   for (std::size_t r = 0; r < kRoutes; ++r)
     q[r] = std::clamp(p_.interdiction_us[r] * std::max(0.0, 1.0 + p_.route_exposure[r] * us) +
                           p_.interdiction_mx[r] * mx,
-                      0.0, 0.95);
+                      0.0, p_.interdiction_cap);
   return q;
 }
 
@@ -142,7 +145,7 @@ Cartels::Flows Cartels::flows(std::size_t c, const CartelDrivers& d, double bm) 
   const double rivals =
       region_strength_[region_[c]] - org_region_strength_.at({region_[c], org_[c]});
   f.contact = std::sqrt(arsenal_[c]) * rivals * (1.0 + retaliation_[region_[c]]);
-  f.arrest_factor = (0.5 + d.security_cooperation) * (1.0 - corruption_[c]);
+  f.arrest_factor = (p_.cooperation_offset + d.security_cooperation) * (1.0 - corruption_[c]);
   return f;
 }
 
@@ -152,8 +155,8 @@ void Cartels::decide(const CartelDrivers& d, const StepContext& ctx) {
   n_members_.resize(n), n_arsenal_.resize(n), n_revenue_.resize(n), n_corruption_.resize(n);
   n_deaths_.resize(n), n_delivered_.resize(n), n_routes_.resize(n);
   const double bm = border_members();
-  const double pool =
-      (1.0 + p_.returnee_recruitment * d.returnees_recent / 1e6) / std::max(0.2, d.economy);
+  const double pool = (1.0 + p_.returnee_recruitment * d.returnees_recent / 1e6) /
+                      std::max(p_.economy_floor, d.economy);
   const double adapt = 1.0 - std::exp(-p_.route_adapt * dt);
   const double protect = 1.0 - std::exp(-p_.corruption_adjust * dt);
 
@@ -181,7 +184,8 @@ void Cartels::decide(const CartelDrivers& d, const StepContext& ctx) {
           n_arsenal_[c] =
               arsenal_[c] * std::exp(-p_.gun_depreciation * dt);  // new guns added in resolve
           n_corruption_[c] =
-              corruption_[c] + protect * (std::min(0.95, p_.corruption_base * pm) - corruption_[c]);
+              corruption_[c] +
+              protect * (std::min(p_.corruption_cap, p_.corruption_base * pm) - corruption_[c]);
         }
       });
   guns_ = d.guns_per_year;
@@ -218,7 +222,7 @@ void Cartels::resolve(const StepContext& ctx) {
   const double rev =
       std::accumulate(revenue_.begin(), revenue_.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
   for (std::size_t c = 0; c < n; ++c) arsenal_[c] += rev > 0 ? guns_ * dt * revenue_[c] / rev : 0.0;
-  for (auto& x : retaliation_) x *= std::exp(-4.0 * dt);  // retaliation fades within months
+  for (auto& x : retaliation_) x *= std::exp(-p_.retaliation_decay * dt);
   // Leaders removed by transfers to the U.S.: cells drawn in proportion to their size.
   Rng r(seed, run, static_cast<std::uint64_t>(tick), 0, streams::kCartelTarget);
   auto pick = [&]() -> std::optional<std::size_t> {
@@ -237,7 +241,7 @@ void Cartels::resolve(const StepContext& ctx) {
     members_[c] = std::max(1.0, members_[c] - p_.strike_casualties);
     deaths_[c] += p_.strike_casualties / dt;  // counted in this step's homicide rate
     retaliation_[region_[c]] += p_.strike_retaliation;
-    if (r.uniform() < 0.5) remove_leader(c, r);
+    if (r.uniform() < p_.strike_leader_removal) remove_leader(c, r);
   }
   // Leaders are replaced.
   for (std::size_t c = 0; c < size(); ++c) {

@@ -55,16 +55,24 @@ struct CartelParams {
   double route_adapt = 2.0;         ///< 1/year: speed of moving toward safer routes
   double route_sensitivity = 15.0;  ///< logit sensitivity to interdiction
   double enforcement_sensitivity = 1.5;
-  double fragmentation = 0.3;         ///< probability a leaderless cell splits
-  double split_share = 0.4;           ///< share of a splitting cell that leaves
-  double leader_replacement = 2.0;    ///< 1/year
-  double strike_casualties = 25;      ///< members killed per strike
-  double strike_retaliation = 0.5;    ///< extra conflict in the struck region, decaying
-  double corruption_base = 0.3;       ///< protection bought at the start's revenue per member
-  double corruption_adjust = 0.5;     ///< 1/year: speed toward the protection revenue buys
-  double smuggling_fee_usd = 6000;    ///< per migrant crossing (paid to cartels)
-  double gun_depreciation = 0.1;      ///< 1/year: arsenal lost or seized
-  double returnee_recruitment = 0.2;  ///< relative rise of recruitment per million returnees
+  double fragmentation = 0.3;          ///< probability a leaderless cell splits
+  double split_share = 0.4;            ///< share of a splitting cell that leaves
+  double leader_replacement = 2.0;     ///< 1/year
+  double strike_casualties = 25;       ///< members killed per strike
+  double strike_retaliation = 0.5;     ///< extra conflict in the struck region, decaying
+  double corruption_base = 0.3;        ///< protection bought at the start's revenue per member
+  double corruption_adjust = 0.5;      ///< 1/year: speed toward the protection revenue buys
+  double smuggling_fee_usd = 6000;     ///< per migrant crossing (paid to cartels)
+  double gun_depreciation = 0.1;       ///< 1/year: arsenal lost or seized
+  double returnee_recruitment = 0.2;   ///< relative rise of recruitment per million returnees
+  double cell_size_dispersion = 0.5;   ///< sd of log cell sizes at the start
+  double troop_effect = 0.1;           ///< relative rise of Mexican interdiction per 10,000 troops
+  double cooperation_offset = 0.5;     ///< Mexican enforcement at zero cooperation (x (this + c))
+  double corruption_cap = 0.95;        ///< protection never neutralises more than this
+  double interdiction_cap = 0.95;      ///< no route loses more than this share of its flow
+  double strike_leader_removal = 0.5;  ///< probability a strike removes its cell's leader
+  double retaliation_decay = 4.0;      ///< 1/year: how fast a strike's retaliation fades
+  double economy_floor = 0.2;          ///< the labour pool's economy index never falls below this
 };
 
 void describe(schema::Record<CartelParams>& r);

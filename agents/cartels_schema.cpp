@@ -82,6 +82,33 @@ void describe(schema::Record<CartelParams>& r) {
   r.add("gun_depreciation", &P::gun_depreciation, "share of the arsenal lost or seized per year")
       .unit("1/year")
       .range(0.001, 10.0);
+  r.add("cell_size_dispersion", &P::cell_size_dispersion,
+        "sd of the log of cell sizes at the start")
+      .range(0.0, 5.0);
+  r.add("troop_effect", &P::troop_effect,
+        "relative rise of Mexican interdiction per 10,000 troops at the borders")
+      .range(0.0, 10.0);
+  r.add("cooperation_offset", &P::cooperation_offset,
+        "Mexican enforcement (interdiction, arrests) scales as this + security cooperation")
+      .range(0.0, 10.0);
+  r.add("corruption_cap", &P::corruption_cap,
+        "largest share of Mexican enforcement protection can neutralise")
+      .unit("fraction")
+      .range(0.0, 1.0);
+  r.add("interdiction_cap", &P::interdiction_cap,
+        "largest share of a route's flow U.S. and Mexican interdiction together stop (assumption)")
+      .unit("fraction")
+      .range(0.0, 1.0);
+  r.add("strike_leader_removal", &P::strike_leader_removal,
+        "probability that a strike removes the struck cell's leader")
+      .unit("probability")
+      .range(0.0, 1.0);
+  r.add("retaliation_decay", &P::retaliation_decay, "speed at which a strike's retaliation fades")
+      .unit("1/year")
+      .range(0.0, 365.0);
+  r.add("economy_floor", &P::economy_floor,
+        "least economy index in the labour pool that recruitment draws from")
+      .range(0.01, 1.0);
   r.add("returnee_recruitment", &P::returnee_recruitment,
         "relative rise of recruitment per million persons returned in the last year")
       .range(0.0, 10.0);

@@ -31,17 +31,10 @@ constexpr auto u8(FirmStatus s) {
   return static_cast<std::uint8_t>(s);
 }
 
-// Where manufacturing for export sits (assumption: the border states, the Bajio and the centre
-// weigh most; INEGI's manufacturing census shows this pattern). Index as in kRegionNames.
-constexpr std::array<double, kRegions> kRegionWeight = {
-    3, 3, 3,   3,   3,   3,   1, 0.2, 0.2, 0.2, 2,   0.2, 0.2, 2,   0.2, 0.2,
-    2, 2, 0.2, 0.2, 0.2, 0.2, 1, 1,   0.2, 1,   0.2, 0.2, 0.2, 0.2, 0.2, 0.2};
-
-// Utilities of invest, hold, divest, relocate for a return gap g = R - hurdle.
+// Utilities of invest, hold, divest, relocate for a log gap g = log(desired / actual capital).
 std::array<double, 4> utilities(const FirmParams& p, double g) {
   const double b = p.choice_sensitivity;
-  return {b * g, p.hold_preference, -b * g,
-          -b * (g + p.relocate_cost)};  // relocate: divest minus b*cost
+  return {b * g, p.hold_preference, -b * g, -b * (g + p.relocate_cost)};
 }
 
 std::array<double, 4> probabilities(const FirmParams& p, double g) {
@@ -52,8 +45,9 @@ std::array<double, 4> probabilities(const FirmParams& p, double g) {
   return u;
 }
 
-double entry_hazard(const FirmParams& p, double g, double push) {
-  return p.entry_rate * push * std::exp(p.choice_sensitivity * 0.25 * g);
+// Entry of a potential firm: its return gap and the market it would serve.
+double entry_hazard(const FirmParams& p, double return_gap, double push, double market) {
+  return p.entry_rate * push * market * std::exp(p.entry_sensitivity * return_gap);
 }
 
 }  // namespace
@@ -63,8 +57,9 @@ void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepCont
   p_ = p;
   const auto n = static_cast<std::size_t>(std::max(0, p.agents));
   owner_.resize(n), sector_.resize(n), region_.resize(n), status_.resize(n), choice_.assign(n, 0);
-  capital_.assign(n, 0.0), exports_.assign(n, 0.0);
+  capital_.assign(n, 0.0), exports_.assign(n, 0.0), market_.assign(n, 0.0);
   base_return_.resize(n), return_.resize(n), acc_.assign(n, 0.0f), threshold_.resize(n);
+  loss_.assign(n, 0.0f);
   std::array<double, kOwners> owner_w = p.agent_share;
   std::array<double, kOwners> owner_export_w{};
   std::vector<double> export_w(n, 0.0);
@@ -72,13 +67,13 @@ void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepCont
     Rng r(seed, run, 0, i, streams::kFirmBuild);
     owner_[i] = static_cast<std::uint8_t>(r.categorical(owner_w));
     sector_[i] = static_cast<std::uint8_t>(r.categorical(p.sector_share));
-    region_[i] = static_cast<std::uint8_t>(r.categorical(kRegionWeight));
+    region_[i] = static_cast<std::uint8_t>(r.categorical(p.region_weight));
     status_[i] = r.uniform() < p.potential_share[owner_[i]] ? u8(FirmStatus::potential)
                                                             : u8(FirmStatus::active);
     base_return_[i] = static_cast<float>(p.mean_return + p.return_dispersion * r.normal());
     threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
-    // Firm sizes are very unequal: log-normal with sd 1.2 (assumption), times the sector's weight.
-    export_w[i] = std::exp(1.2 * r.normal()) * p.sector_share[sector_[i]];
+    // Firm sizes are very unequal: log-normal, times the sector's weight.
+    export_w[i] = std::exp(p.size_dispersion * r.normal()) * p.sector_share[sector_[i]];
     if (status_[i] == u8(FirmStatus::active)) owner_export_w[owner_[i]] += export_w[i];
   }
   // Exports at the start: the owner's share of the total, spread by size (agent values are per
@@ -92,23 +87,24 @@ void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepCont
     const double x = owner_export_w[o] > 0 ? owner_total * export_w[i] / owner_export_w[o] : 0.0;
     if (status_[i] == u8(FirmStatus::active)) {
       exports_[i] = x;
+      market_[i] = x;
       capital_[i] = x * p.capital_per_export;
       mean_capital[o] += capital_[i];
       count[o] += 1;
     }
   }
   // Entry capital per owner so that expected FDI flows at the start equal fdi_usd: reviews of
-  // active firms contribute their expected net investment, entries the rest.
+  // active firms contribute their expected net investment (none at the start, where every firm
+  // has the capital it wants), entries the rest.
   std::array<double, kOwners> review_flow{}, entry_weight{};
   for (std::size_t i = 0; i < n; ++i) {
     const auto o = owner_[i];
-    const double g = static_cast<double>(base_return_[i]) - p.hurdle;
     if (status_[i] == u8(FirmStatus::active)) {
-      const auto pr = probabilities(p, g);
+      const auto pr = probabilities(p, 0.0);
       review_flow[o] +=
           p.review_rate * capital_[i] * (pr[0] * p.invest_step - pr[2] * p.divest_step - pr[3]);
     } else {
-      entry_weight[o] += entry_hazard(p, g, 1.0);
+      entry_weight[o] += entry_hazard(p, static_cast<double>(base_return_[i]) - p.hurdle, 1.0, 1.0);
     }
   }
   for (std::size_t o = 0; o < kOwners; ++o) {
@@ -125,15 +121,39 @@ void Firms::build(const FirmParams& p, const FirmDrivers& /*d0*/, const StepCont
 }
 
 double Firms::tariff_faced(std::size_t i, const FirmDrivers& d) const {
-  double t = d.tariff_us_on_mx + d.mfn_tariff;
+  // The extra tariff on the firm's exports, weighted by what claims USMCA preference.
+  const double share = p_.usmca_share[owner_[i]];
+  const bool ended = d.usmca_status == UsmcaStatus::terminated;
+  const double on_usmca =
+      (p_.tariff_spares_usmca ? 0.0 : d.tariff_us_on_mx) + (ended ? d.mfn_tariff : 0.0);
+  double t = share * on_usmca + (1.0 - share) * d.tariff_us_on_mx;
   if (owner_[i] == 2)
     t += p_.transshipment * std::max(0.0, d.tariff_us_on_cn - d.initial_tariff_us_on_cn);
   return t;
 }
 
+double Firms::demand_factor(std::size_t i, const FirmDrivers& d) const {
+  const double sigma = p_.import_elasticity;
+  const double share = p_.usmca_share[owner_[i]];
+  const bool ended = d.usmca_status == UsmcaStatus::terminated;
+  // Goods claiming USMCA preference pay nothing at the start; the rest already pay the MFN
+  // tariff, so only the extra tariff moves their price.
+  const double on_usmca =
+      (p_.tariff_spares_usmca ? 0.0 : d.tariff_us_on_mx) + (ended ? d.mfn_tariff : 0.0);
+  const double usmca = std::pow(1.0 + on_usmca, -sigma);
+  const double other =
+      std::pow((1.0 + d.mfn_tariff + d.tariff_us_on_mx) / (1.0 + d.mfn_tariff), -sigma);
+  double f = share * usmca + (1.0 - share) * other;
+  const double rise_cn = std::max(0.0, d.tariff_us_on_cn - d.initial_tariff_us_on_cn);
+  // PRC firms' goods treated as Chinese lose that market; everyone else gains from diversion.
+  if (owner_[i] == 2)
+    f *= (1.0 - p_.transshipment) + p_.transshipment * std::pow(1.0 + rise_cn, -sigma);
+  return f * std::exp(p_.china_diversion * rise_cn);
+}
+
 double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
   double r = static_cast<double>(base_return_[i]);
-  r -= p_.tariff_pass_through * tariff_faced(i, d);
+  r -= p_.exporter_incidence * tariff_faced(i, d);
   r -= p_.uncertainty_cost * steps(d.usmca_status);
   r -= p_.extortion_cost * d.cartel_presence[region_[i]];
   if (owner_[i] != 1) r -= p_.legal_cost * (d.initial_legal_certainty - d.legal_certainty) / 0.5;
@@ -141,24 +161,34 @@ double Firms::return_of(std::size_t i, const FirmDrivers& d) const {
   return r;
 }
 
+double Firms::desired_gap(std::size_t i, double ret, double df) const {
+  // Desired capital: what its market needs now, at the return it expects.
+  const double desired =
+      p_.capital_per_export * market_[i] * df *
+      std::exp(p_.capital_return_elasticity * (ret - static_cast<double>(base_return_[i])));
+  return capital_[i] > 0 && desired > 0 ? std::log(desired / capital_[i]) : 0.0;
+}
+
 void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
   const std::uint64_t seed = ctx.seed, run = ctx.run;
   const int tick = ctx.tick;
   const double dt = ctx.dt;
+  const double lag = 1.0 - std::exp(-p_.export_adjust * dt);
   const std::size_t n = size();
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 1024), [&](const tbb::blocked_range<std::size_t>& rg) {
         for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
           const double ret = return_of(i, d);
-          const double g = ret - p_.hurdle;
+          const double df = demand_factor(i, d);
           return_[i] = static_cast<float>(ret);
           std::uint8_t st = status_[i];
-          double k = capital_[i];
+          double k = capital_[i], market = market_[i], x = exports_[i];
           auto choice = FirmChoice::none;
           if (st != u8(FirmStatus::relocated)) {
             const bool potential = st == u8(FirmStatus::potential);
             const double h =
-                potential ? entry_hazard(p_, g, owner_[i] == 2 ? d.prc_push : 1.0) : p_.review_rate;
+                potential ? entry_hazard(p_, ret - p_.hurdle, owner_[i] == 2 ? d.prc_push : 1.0, df)
+                          : p_.review_rate;
             acc_[i] += static_cast<float>(h * dt);
             if (acc_[i] >= threshold_[i]) {
               Rng r(seed, run, static_cast<std::uint64_t>(tick), i, streams::kFirmDecision);
@@ -166,8 +196,10 @@ void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
                 choice = FirmChoice::enter;
                 st = u8(FirmStatus::active);
                 k = entry_capital_[owner_[i]];
+                // Its market: what that capital serves now, stated at the start's conditions.
+                market = df > 0 ? k / p_.capital_per_export / df : 0.0;
               } else {
-                const auto u = utilities(p_, g);
+                const auto u = utilities(p_, desired_gap(i, ret, df));
                 switch (r.logit_choice(u, 1.0)) {
                   case 0: choice = FirmChoice::invest, k *= 1.0 + p_.invest_step; break;
                   case 1: choice = FirmChoice::hold; break;
@@ -181,10 +213,19 @@ void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
               threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
             }
           }
+          // Exports move with a lag toward what the firm can sell and produce.
+          const double sellable = std::min(k / p_.capital_per_export, market * df);
+          x = st == u8(FirmStatus::active)
+                  ? (choice == FirmChoice::enter ? sellable : x + lag * (sellable - x))
+                  : 0.0;
           n_status_[i] = st;
           n_capital_[i] = k;
-          n_exports_[i] =
-              k / p_.capital_per_export * std::pow(1.0 + tariff_faced(i, d), -p_.trade_elasticity);
+          n_exports_[i] = x;
+          market_[i] = market;  // changes only at entry, read only by this firm
+          // Lost return, counting the margin lost on the market the tariffs took away.
+          loss_[i] =
+              static_cast<float>(std::max(0.0, static_cast<double>(base_return_[i]) - ret) +
+                                 static_cast<double>(base_return_[i]) * std::max(0.0, 1.0 - df));
           choice_[i] = static_cast<std::uint8_t>(choice);
         }
       });
@@ -204,8 +245,7 @@ void Firms::resolve(const StepContext& ctx) {
   const auto s = deterministic_sums<K>(size(), [&](std::size_t i, std::array<double, K>& a) {
     if (status_[i] != u8(FirmStatus::active)) return;
     a[owner_[i]] += exports_[i];
-    a[kOwners + owner_[i]] +=
-        capital_[i] * std::max(0.0, static_cast<double>(base_return_[i] - return_[i]));
+    a[kOwners + owner_[i]] += capital_[i] * static_cast<double>(loss_[i]);
     a[K - 1] += 1.0;
   });
   total_exports_ = 0;

@@ -1,4 +1,5 @@
 // The config keys of the firms (`firms:`).
+#include "agents/cartels.hpp"
 #include "agents/firms.hpp"
 
 namespace vecinos {
@@ -40,7 +41,8 @@ void describe(schema::Record<FirmParams>& r) {
       .unit("1/year")
       .range(0.0, 1.0);
   r.add("hurdle", &P::hurdle, "return firms compare with").unit("1/year").range(-1.0, 1.0);
-  r.add("choice_sensitivity", &P::choice_sensitivity, "logit sensitivity to the return gap")
+  r.add("choice_sensitivity", &P::choice_sensitivity,
+        "logit sensitivity to the log gap of desired to actual capital")
       .range(0.0, 10000.0);
   r.add("invest_step", &P::invest_step, "capital added by an investment")
       .unit("fraction")
@@ -49,17 +51,44 @@ void describe(schema::Record<FirmParams>& r) {
       .unit("fraction")
       .range(0.0, 1.0);
   r.add("relocate_cost", &P::relocate_cost,
-        "extra return loss at which relocating is as likely as divesting is")
-      .unit("1/year")
-      .range(0.0, 1.0);
+        "log gap of desired to actual capital beyond which relocating is likelier than divesting")
+      .range(0.0, 10.0);
+  r.add("capital_return_elasticity", &P::capital_return_elasticity,
+        "log change of desired capital per unit change of expected return")
+      .range(0.0, 1000.0);
+  r.add("entry_sensitivity", &P::entry_sensitivity,
+        "log change of a potential entrant's hazard per unit of return above the hurdle")
+      .range(0.0, 1000.0);
+  r.array("region_weight", &P::region_weight, kRegionNames, 0.0, 1000.0, "relative",
+          "where firms producing for export sit, by state (assumption: the pattern of INEGI's "
+          "manufacturing census)");
+  r.add("size_dispersion", &P::size_dispersion, "sd of the log of firm size").range(0.0, 5.0);
   r.add("hold_preference", &P::hold_preference, "logit utility of holding (inertia)")
       .range(-100.0, 100.0);
-  r.add("tariff_pass_through", &P::tariff_pass_through, "share of a U.S. tariff the exporter bears")
+  r.add("import_elasticity", &P::import_elasticity,
+        "elasticity of U.S. imports from a firm to its tariff-inclusive price (what a tariff "
+        "costs in volume)")
+      .range(0.0, 20.0)
+      .required();
+  r.add("exporter_incidence", &P::exporter_incidence,
+        "share of a U.S. tariff Mexican exporters absorb in their price (the rest is passed "
+        "through to U.S. buyers)")
       .unit("fraction")
-      .range(0.0, 1.0);
-  r.add("trade_elasticity", &P::trade_elasticity,
-        "elasticity of a firm's exports to the tariff it faces")
-      .range(0.0, 20.0);
+      .range(0.0, 1.0)
+      .required();
+  r.array("usmca_share", &P::usmca_share, kOwnerNames, 0.0, 1.0, "fraction",
+          "share of each owner's exports claiming USMCA preference (the rest pays the MFN tariff)");
+  r.add("tariff_spares_usmca", &P::tariff_spares_usmca,
+        "whether U.S. tariffs on Mexico spare goods claiming USMCA preference");
+  r.add("china_diversion", &P::china_diversion,
+        "log rise of Mexican firms' U.S. market per unit rise of the U.S. tariff on China "
+        "(trade diversion, nearshoring)")
+      .range(0.0, 20.0)
+      .required();
+  r.add("export_adjust", &P::export_adjust,
+        "speed at which exports follow what a firm can sell and produce (lagged response)")
+      .unit("1/year")
+      .range(0.01, 365.0);
   r.add("transshipment", &P::transshipment,
         "share of PRC-owned firms' exports treated as Chinese goods by U.S. tariffs on China")
       .unit("fraction")

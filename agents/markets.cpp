@@ -13,14 +13,33 @@ void describe(schema::Record<MarketParams>& r) {
       .range(0.0, 1e13)
       .required();
   e.add("trade_elasticity", &EconomyParams::trade_elasticity,
-        "elasticity of U.S. exports to Mexico's tariff")
-      .range(0.0, 20.0);
+        "elasticity of U.S. exports to Mexico to their tariff-inclusive price there")
+      .range(0.0, 20.0)
+      .required();
+  e.add("usmca_share", &EconomyParams::usmca_share,
+        "share of U.S. exports to Mexico claiming USMCA preference (they pay the MFN tariff once "
+        "it ends)")
+      .unit("fraction")
+      .range(0.0, 1.0);
+  e.add("export_weight", &EconomyParams::export_weight,
+        "Mexico's goods exports to the U.S. as a share of its GDP (weight in the economy index)")
+      .unit("fraction")
+      .range(0.0, 1.0)
+      .required();
+  e.add("remittance_weight", &EconomyParams::remittance_weight,
+        "remittances received as a share of Mexico's GDP (weight in the economy index)")
+      .unit("fraction")
+      .range(0.0, 1.0)
+      .required();
+  e.add("economy_floor", &EconomyParams::economy_floor, "least value of the economy index")
+      .range(0.0, 1.0);
   e.add("adjust_per_year", &EconomyParams::adjust_per_year,
         "speed at which U.S. exports follow their drivers")
       .unit("1/year")
       .range(0.01, 365.0);
   e.add("usmca_exit_tariff", &EconomyParams::usmca_exit_tariff,
-        "average tariff both ways once the USMCA is terminated (MFN rates)")
+        "average MFN tariff: paid by goods outside the USMCA's preference, and by all goods both "
+        "ways once it is terminated")
       .unit("fraction")
       .range(0.0, 1.0);
   e.add("uncertainty_drag", &EconomyParams::uncertainty_drag,
@@ -70,6 +89,18 @@ void describe(schema::Record<MarketParams>& r) {
       .unit("0..1")
       .range(0.0, 1.0);
   auto& c = r.section("prc", &MarketParams::prc, "the PRC's investment push into Mexico");
+  c.add("announced_usd", &PrcParams::announced_usd,
+        "PRC investment announced in Mexico per year at the start (projects, not realised FDI)")
+      .unit("USD/year")
+      .range(0.0, 1e13)
+      .required();
+  c.add("usmca_exit_factor", &PrcParams::usmca_exit_factor,
+        "share of the push left once the USMCA no longer opens the U.S. market")
+      .unit("fraction")
+      .range(0.0, 1.0);
+  c.add("incentive_effect", &PrcParams::incentive_effect,
+        "relative rise of PRC announcements at full nearshoring incentives")
+      .range(0.0, 100.0);
   c.add("push_growth", &PrcParams::push_growth, "yearly growth of the PRC's push to invest abroad")
       .unit("fraction/year")
       .range(-1.0, 1.0);
@@ -95,6 +126,7 @@ void Markets::build(const MarketParams& p, const MarketDrivers& d0, const StepCo
   demand_ = 1.0;
   guns_ = p.guns.guns_smuggled;
   prc_push_ = 1.0;
+  prc_announced_ = p.prc.announced_usd;
   atf0_ = d0.atf_cooperation;
   tariff_cn0_ = d0.tariff_us_on_cn;
 }
@@ -105,17 +137,21 @@ void Markets::update(const MarketDrivers& in, const StepContext& ctx) {
   const EconomyParams& e = p_.economy;
   const bool terminated = pol.usmca_status == UsmcaStatus::terminated;
   const double mfn = terminated ? e.usmca_exit_tariff : 0.0;
-  // Mexico's economy: exports to the U.S. weigh about 30% of GDP, remittances about 4%
-  // (assumption from the shares of GDP in 2024).
+  // Mexico's economy: exports to the U.S. and remittances weighted by their shares of GDP.
   const double x = in.mx_exports_usd / std::max(1.0, in.mx_exports0_usd) - 1.0;
   const double rem = in.remittances_usd / std::max(1.0, in.remittances0_usd) - 1.0;
-  economy_ = std::max(0.2, 1.0 + 0.30 * x + 0.04 * rem);
-  // U.S. exports to Mexico: inputs follow Mexican exports, the rest Mexican demand; tariffs
-  // and USMCA uncertainty cut them.
+  economy_ = std::max(e.economy_floor, 1.0 + e.export_weight * x + e.remittance_weight * rem);
+  // U.S. exports to Mexico: inputs follow Mexican exports, the rest Mexican demand; Mexico's
+  // tariff cuts them through the tariff-inclusive price, the MFN tariff once the USMCA has ended
+  // (on the goods that claimed its preference), and uncertainty about the USMCA.
   const double drivers = e.input_share * (1.0 + x) + (1.0 - e.input_share) * economy_;
+  const double price =
+      e.usmca_share * std::pow(1.0 + pol.tariff_mx_on_us + mfn, -e.trade_elasticity) +
+      (1.0 - e.usmca_share) *
+          std::pow((1.0 + e.usmca_exit_tariff + pol.tariff_mx_on_us) / (1.0 + e.usmca_exit_tariff),
+                   -e.trade_elasticity);
   const double target =
-      e.us_exports_to_mx_usd * drivers *
-      std::pow(1.0 + pol.tariff_mx_on_us + mfn, -e.trade_elasticity) *
+      e.us_exports_to_mx_usd * drivers * price *
       std::max(0.0, 1.0 - e.uncertainty_drag * std::min(steps(pol.usmca_status), 3));
   us_exports_ += (1.0 - std::exp(-e.adjust_per_year * dt)) * (target - us_exports_);
   // Overdoses follow demand and the supply that gets through.
@@ -133,7 +169,9 @@ void Markets::update(const MarketDrivers& in, const StepContext& ctx) {
   prc_push_ = std::pow(1.0 + c.push_growth, years) *
               (pol.prc_screening ? 1.0 - c.screening_effect : 1.0) *
               std::exp(-c.us_tariff_effect * std::max(0.0, pol.tariff_us_on_cn - tariff_cn0_)) *
-              (terminated ? 0.3 : 1.0);
+              (terminated ? c.usmca_exit_factor : 1.0);
+  prc_announced_ =
+      c.announced_usd * prc_push_ * (1.0 + c.incentive_effect * pol.nearshoring_incentives);
 }
 
 }  // namespace vecinos

@@ -12,12 +12,16 @@ namespace vecinos {
 
 struct EconomyParams {
   double us_exports_to_mx_usd = kFromConfig;  ///< USD/year at the start
-  double trade_elasticity = 2.0;              ///< import demand elasticity to tariffs
-  double adjust_per_year = 3.0;               ///< speed of trade toward its target (1/year)
-  double usmca_exit_tariff = 0.035;           ///< average MFN tariff once the USMCA ends
-  double uncertainty_drag = 0.04;             ///< trade lost per step of usmca_status (fraction)
-  double input_share = 0.4;    ///< share of U.S. exports that are inputs to Mexican exporters
-  double mx_wage_usd = 5500;   ///< annual earnings of a Mexican worker at home
+  double trade_elasticity = kFromConfig;  ///< Mexico's import demand to the tariff-inclusive price
+  double adjust_per_year = 3.0;           ///< speed of trade toward its target (1/year)
+  double usmca_exit_tariff = 0.035;  ///< average MFN tariff (non-USMCA goods; all once it ends)
+  double usmca_share = 0.5;          ///< share of U.S. exports to Mexico claiming USMCA preference
+  double uncertainty_drag = 0.04;    ///< trade lost per step of usmca_status (fraction)
+  double input_share = 0.4;          ///< share of U.S. exports that are inputs to Mexican exporters
+  double export_weight = kFromConfig;      ///< Mexico's goods exports to the U.S. / its GDP
+  double remittance_weight = kFromConfig;  ///< remittances received / Mexico's GDP
+  double economy_floor = 0.2;              ///< the economy index never falls below this
+  double mx_wage_usd = 5500;               ///< annual earnings of a Mexican worker at home
   double us_wage_usd = 32000;  ///< annual earnings of an unauthorized Mexican worker in the U.S.
 };
 
@@ -36,9 +40,12 @@ struct GunParams {
 };
 
 struct PrcParams {
-  double push_growth = 0.10;      ///< yearly growth of the PRC's investment push
-  double screening_effect = 0.7;  ///< share of PRC investment that screening blocks
-  double us_tariff_effect = 2.0;  ///< sensitivity of PRC entry to U.S. tariffs via Mexico
+  double announced_usd = kFromConfig;  ///< PRC investment announced in Mexico per year at the start
+  double push_growth = 0.10;           ///< yearly growth of the PRC's investment push
+  double screening_effect = 0.7;       ///< share of PRC investment that screening blocks
+  double us_tariff_effect = 2.0;       ///< sensitivity of PRC entry to U.S. tariffs via Mexico
+  double usmca_exit_factor = 0.3;      ///< what is left of the push once the USMCA has ended
+  double incentive_effect = 0.5;       ///< rise of announcements at full nearshoring incentives
 };
 
 struct CubaParams {
@@ -58,7 +65,7 @@ void describe(schema::Record<MarketParams>& r);
 /// What the aggregate processes read of the rest of the world: the policies in force, and the
 /// agents' aggregates now and at the start.
 struct MarketDrivers {
-  double tariff_mx_on_us{}, tariff_us_on_cn{}, atf_cooperation{};
+  double tariff_mx_on_us{}, tariff_us_on_cn{}, atf_cooperation{}, nearshoring_incentives{};
   UsmcaStatus usmca_status{};
   bool prc_screening{};
   double mx_exports_usd{}, mx_exports0_usd{};  ///< firms' exports to the U.S.
@@ -86,16 +93,20 @@ class Markets {
   [[nodiscard]] double drug_revenue_usd() const { return p_.drugs.cartel_revenue_usd; }
   [[nodiscard]] double guns_smuggled() const { return guns_; }
   [[nodiscard]] double prc_push() const { return prc_push_; }
+  /// PRC investment announced in Mexico, USD/year: the push, raised by nearshoring incentives
+  /// (announcements are projects, not realised flows; those are firms' entries).
+  [[nodiscard]] double prc_announced_usd() const { return prc_announced_; }
   [[nodiscard]] const MarketParams& params() const { return p_; }
   /// Every member that changes during a run (the digest: output/digest.hpp).
   void hash(Fnv1a& h) const {
     h.value(us_exports_), h.value(economy_), h.value(overdoses_), h.value(demand_);
-    h.value(guns_), h.value(prc_push_), h.value(atf0_), h.value(tariff_cn0_);
+    h.value(guns_), h.value(prc_push_), h.value(prc_announced_), h.value(atf0_);
+    h.value(tariff_cn0_);
   }
 
  private:
   MarketParams p_;
-  double us_exports_{}, economy_{}, overdoses_{}, demand_{}, guns_{}, prc_push_{};
+  double us_exports_{}, economy_{}, overdoses_{}, demand_{}, guns_{}, prc_push_{}, prc_announced_{};
   double atf0_{}, tariff_cn0_{};  ///< policies at the start
 };
 

@@ -32,7 +32,9 @@ std::string_view name(Transition t) {
                                                 "other_stopped_mx",
                                                 "other_removed_interior",
                                                 "other_gave_up",
-                                                "held_released"};
+                                                "held_released",
+                                                "other_sent_to_mx",
+                                                "other_sent_to_mx_interior"};
   static_assert(std::size(kNames) == kTransitionCount);
   return kNames[static_cast<std::size_t>(t)];
 }
@@ -182,26 +184,43 @@ double Migrants::share_ties_in_us(std::size_t i) const {
 
 double Migrants::remittance(std::size_t i) const {
   const auto s = status_[i];
-  return (s == u8(S::us_unauthorized) || s == u8(S::us_legal)) ? static_cast<double>(remit_[i])
-                                                               : 0.0;
+  return (s == u8(S::us_unauthorized) || s == u8(S::us_legal))
+             ? static_cast<double>(remit_[i]) * remit_factor_
+             : 0.0;
+}
+
+double Migrants::removal_demand(const MigrantDrivers& d) const {
+  const double h_mx = p_.removal_base + p_.removal_max * d.interior_enforcement;
+  const double h_other = p_.removal_other_base + p_.removal_other_max * d.interior_enforcement;
+  return stock(S::us_unauthorized) * h_mx + stock(S::us_other) * h_other;
 }
 
 Migrants::Rates Migrants::rates(const MigrantDrivers& d) const {
   const MigrantParams& p = p_;
   const double be = d.border_enforcement - 0.5;
   const double rim = d.remain_in_mexico ? 1.0 : 0.0;
+  // Asylum policy: the share released into the U.S. draws transit migrants to try (the June
+  // 2024 restrictions cut it); the hazards are given at release_reference.
+  const double asylum = p.asylum_pull * (p.release_share - p.release_reference);
   Rates r{};
-  r.p_app = clamp01(p.apprehension_base + p.apprehension_slope * be, 0.02, 0.98);
-  r.p_stop = clamp01(p.mx_stop_per_10k_troops * d.mx_border_troops / 1e4, 0.0, 0.9);
+  r.p_app = clamp01(p.apprehension_base + p.apprehension_slope * be, p.apprehension_min,
+                    p.apprehension_max);
+  r.p_stop = clamp01(p.mx_stop_per_10k_troops * d.mx_border_troops / 1e4, 0.0, p.mx_stop_max);
   r.h_mx =
-      p.attempt_mexican * std::exp(p.wage_effect * d.log_wage_ratio_change - p.deterrence * be);
-  r.h_removal = p.removal_base + p.removal_max * d.interior_enforcement;
+      p.attempt_mexican * std::exp(p.wage_effect * d.log_wage_ratio_change - p.deterrence * be -
+                                   p.interior_deterrence * d.interior_enforcement);
+  // Interior removals need capacity (detention, officers, flights): when the hazards would ask
+  // for more removals than it allows, they are scaled down to it.
+  const double demand = removal_demand(d);
+  const double room = demand > d.removal_capacity && demand > 0 ? d.removal_capacity / demand : 1.0;
+  r.h_removal = (p.removal_base + p.removal_max * d.interior_enforcement) * room;
   r.h_unauth = r.h_removal + p.voluntary_return;
-  r.h_origin = p.entry_transit * std::exp(-p.rim_deterrence * rim - p.deterrence * be);
-  r.h_attempt = p.attempt_transit * std::exp(-p.deterrence * be - p.rim_deterrence * rim);
+  r.h_origin = p.entry_transit * std::exp(asylum - p.rim_deterrence * rim - p.deterrence * be);
+  r.h_attempt = p.attempt_transit * std::exp(asylum - p.deterrence * be - p.rim_deterrence * rim);
   r.h_transit = r.h_attempt + p.transit_give_up;
-  r.h_held = d.remain_in_mexico ? p.held_exit : 52.0;
-  r.h_other = p.removal_other_base + p.removal_other_max * d.interior_enforcement;
+  r.h_held = d.remain_in_mexico ? p.held_exit : p.held_exit_without_rim;
+  r.h_other = (p.removal_other_base + p.removal_other_max * d.interior_enforcement) * room;
+  r.p_to_mx = clamp01(d.third_country_share);
   return r;
 }
 
@@ -238,6 +257,7 @@ Migrants::Expected Migrants::expected_flows(const MigrantDrivers& d) const {
 void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   const MigrantParams& p = p_;
   const Rates rt = rates(d);
+  remit_factor_ = std::max(0.0, 1.0 - p.remit_enforcement_effect * d.interior_enforcement);
   const std::uint64_t seed = ctx.seed, run = ctx.run;
   const auto t = static_cast<std::uint64_t>(ctx.tick);
   const double dt = ctx.dt;
@@ -282,6 +302,8 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
                                   tr = T::other_held, next = u8(S::held_mx);
                                 } else if (rng.uniform() < p.release_share) {
                                   tr = T::other_released, next = u8(S::us_other);
+                                } else if (rng.uniform() < rt.p_to_mx) {
+                                  tr = T::other_sent_to_mx, next = u8(S::transit_mx);
                                 } else {
                                   tr = T::other_removed_border, next = u8(S::origin);
                                 }
@@ -292,7 +314,11 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
                             }
                             case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
                             case S::us_other:
-                              tr = T::other_removed_interior, next = u8(S::origin);
+                              if (u < rt.p_to_mx) {
+                                tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
+                              } else {
+                                tr = T::other_removed_interior, next = u8(S::origin);
+                              }
                               break;
                           }
                           acc_[i] = 0.0f;
@@ -319,9 +345,10 @@ void Migrants::summarise() {
         if (s == u8(S::us_unauthorized) || s == u8(S::us_legal))
           a[K - 1] += static_cast<double>(remit_[i]);
       });
+  // (the enforcement factor is common to every sender: applied to the sum)
   for (std::size_t k = 0; k < kMigrantStatusCount; ++k) stock_[k] = sums[k];
   for (std::size_t k = 0; k < kTransitionCount; ++k) flow_[k] = sums[kMigrantStatusCount + k];
-  remittances_ = sums[K - 1] * scale_;
+  remittances_ = sums[K - 1] * scale_ * remit_factor_;
 }
 
 }  // namespace vecinos

@@ -47,12 +47,20 @@ struct MigrantParams {
   double wage_effect = 1.0;
   double deterrence = 1.5;
   double rim_deterrence = 0.7;
+  double interior_deterrence =
+      1.0;                    ///< log-hazard of setting out lost per unit interior enforcement
+  double asylum_pull = 1.45;  ///< log-hazard of transit attempts per unit of release share
+  double release_reference = 0.25;  ///< release share at which the transit hazards are given
   double apprehension_base = 0.7;
   double apprehension_slope = 0.6;
+  double apprehension_min = 0.02;
+  double apprehension_max = 0.98;
   double mx_stop_per_10k_troops = 0.03;
+  double mx_stop_max = 0.9;
   double release_share = kFromConfig;
   double rim_hold_share = 0.8;
   double held_exit = 2.0;
+  double held_exit_without_rim = 52.0;  ///< per year: the held leave fast once RIM has ended
   double removal_base = 0.012;
   double removal_max = 0.45;
   double removal_other_base = 0.03;
@@ -64,6 +72,8 @@ struct MigrantParams {
   double remit_unauthorized = kFromConfig;
   double remit_legal = kFromConfig;
   double remit_dispersion = 0.6;  ///< sd of log amounts
+  /// Remittances lost at full interior enforcement (fear, lost work), as a share of each sender's.
+  double remit_enforcement_effect = 0.2;
 };
 
 void describe(schema::Record<MigrantParams>& r);
@@ -99,6 +109,8 @@ enum class Transition : std::uint8_t {
   other_removed_interior,
   other_gave_up,
   held_released,
+  other_sent_to_mx,           ///< apprehended at the border, removed to Mexico (a third country)
+  other_sent_to_mx_interior,  ///< removed from the U.S. interior to Mexico
   count_
 };
 inline constexpr std::size_t kTransitionCount = static_cast<std::size_t>(Transition::count_);
@@ -109,7 +121,9 @@ struct MigrantDrivers {
   double interior_enforcement{};
   double mx_border_troops{};
   bool remain_in_mexico{};
-  double log_wage_ratio_change{};  ///< change of log(U.S. wage / Mexican wage) since start
+  double log_wage_ratio_change{};   ///< change of log(U.S. wage / Mexican wage) since start
+  double removal_capacity = 1e300;  ///< interior removals the U.S. can carry out, persons/year
+  double third_country_share{};     ///< share of non-Mexicans removed who are sent to Mexico
 };
 
 class Migrants {
@@ -142,6 +156,9 @@ class Migrants {
   [[nodiscard]] bool returned(std::size_t i) const { return returned_[i] != 0; }
   /// Remittances this person sends home per year (0 unless a Mexican in the U.S.).
   [[nodiscard]] double remittance(std::size_t i) const;
+  /// Interior removals per year the current people would need under drivers d, before the
+  /// removal capacity binds (persons, scaled).
+  [[nodiscard]] double removal_demand(const MigrantDrivers& d) const;
   [[nodiscard]] double share_ties_in_us(std::size_t i) const;
   [[nodiscard]] const CsrLayer& kin() const { return kin_; }
 
@@ -161,7 +178,7 @@ class Migrants {
   void hash(Fnv1a& h) const {
     h.values(status_), h.values(transition_), h.values(returned_), h.values(acc_),
         h.values(threshold_);
-    h.value(stock_), h.value(flow_), h.value(remittances_);
+    h.value(stock_), h.value(flow_), h.value(remittances_), h.value(remit_factor_);
   }
 
  private:
@@ -169,7 +186,7 @@ class Migrants {
   /// Hazards (per year) and probabilities of a step, from its drivers.
   struct Rates {
     double p_app, p_stop, h_mx, h_removal, h_unauth, h_origin, h_attempt, h_transit, h_held,
-        h_other;
+        h_other, p_to_mx;
   };
   [[nodiscard]] Rates rates(const MigrantDrivers& d) const;
   /// Hazard of person i (before the individual multiplier).
@@ -185,6 +202,7 @@ class Migrants {
   std::array<double, kMigrantStatusCount> stock_{};
   std::array<double, kTransitionCount> flow_{};
   double remittances_ = 0, initial_remittances_ = 0;
+  double remit_factor_ = 1;  ///< share of remittances still sent under the enforcement in force
 };
 
 }  // namespace vecinos

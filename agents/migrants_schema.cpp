@@ -60,6 +60,17 @@ void describe(schema::Record<MigrantParams>& r) {
   coef("deterrence", &P::deterrence,
        "log-hazard lost per unit of U.S. border enforcement above 0.5");
   coef("rim_deterrence", &P::rim_deterrence, "log-hazard lost while Remain in Mexico is in force");
+  coef("interior_deterrence", &P::interior_deterrence,
+       "log-hazard of a would-be Mexican migrant setting out, lost per unit of interior "
+       "enforcement (removal risk once across)");
+  coef("asylum_pull", &P::asylum_pull,
+       "log-hazard of entering Mexico and attempting, per unit of release_share above "
+       "release_reference (asylum policy's pull)");
+  prob("release_reference", &P::release_reference,
+       "release share at which entry_transit and attempt_transit are given (the start's)");
+  prob("apprehension_min", &P::apprehension_min, "least apprehension probability");
+  prob("apprehension_max", &P::apprehension_max, "largest apprehension probability");
+  prob("mx_stop_max", &P::mx_stop_max, "largest probability that Mexican forces stop an attempt");
   prob("apprehension_base", &P::apprehension_base,
        "probability a crossing attempt is apprehended at border enforcement 0.5");
   r.add("apprehension_slope", &P::apprehension_slope,
@@ -77,6 +88,10 @@ void describe(schema::Record<MigrantParams>& r) {
   prob("rim_hold_share", &P::rim_hold_share,
        "share of apprehended non-Mexicans returned to wait in Mexico under Remain in Mexico");
   rate("held_exit", &P::held_exit, "hazard of leaving the wait in Mexico (back into transit)");
+  r.add("held_exit_without_rim", &P::held_exit_without_rim,
+        "hazard of leaving the wait once Remain in Mexico has ended")
+      .unit("1/year")
+      .range(0.0, 1000.0);
   rate("removal_base", &P::removal_base,
        "hazard of interior removal of an unauthorized Mexican with no enforcement surge");
   rate("removal_max", &P::removal_max, "added removal hazard at full interior enforcement");
@@ -99,6 +114,11 @@ void describe(schema::Record<MigrantParams>& r) {
       .required();
   r.add("remit_dispersion", &P::remit_dispersion, "sd of the log of individual remittances")
       .range(0.0, 3.0);
+  r.add("remit_enforcement_effect", &P::remit_enforcement_effect,
+        "share of each sender's remittances lost at full interior enforcement (fear, lost "
+        "work)")
+      .unit("fraction")
+      .range(0.0, 1.0);
 }
 
 }  // namespace vecinos

@@ -17,10 +17,17 @@ std::string_view name(ActorKind k) {
   return "?";
 }
 
+std::uint64_t stable_key(std::string_view id) {
+  Fnv1a h;
+  h.bytes(id.data(), id.size());
+  return h.result();
+}
+
 namespace {
 PoliticalActor from_params(const std::string& id, const ActorParams& p, ActorKind kind) {
   PoliticalActor a;
   a.id = id;
+  a.key = stable_key(id);
   a.name = p.name;
   a.kind = kind;
   a.country = p.country;
@@ -48,6 +55,7 @@ void Politics::build(const PoliticalParams& cfg, const PoliticalDrivers& /*d0*/,
     actors_.push_back(from_params(id, p, ActorKind::president));
     actors_.back().magnanimity = p.magnanimity;
     actors_.back().tariff_propensity = p.tariff_propensity;
+    actors_.back().decides = p.decides;
   }
   for (const auto& [id, o] : cfg.officials) {
     actors_.push_back(from_params(id, o, ActorKind::official));

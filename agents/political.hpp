@@ -22,9 +22,14 @@ namespace vecinos {
 enum class ActorKind : unsigned char { president, official, legislature, lobby };
 std::string_view name(ActorKind k);
 
+/// A stable 64-bit key of an id (FNV-1a of its characters): what random streams are keyed by,
+/// so that they do not depend on where an actor sorts among the others.
+std::uint64_t stable_key(std::string_view id);
+
 /// The fixed attributes of one political actor.
 struct PoliticalActor {
   std::string id, name, role;
+  std::uint64_t key = 0;  ///< a stable hash of the id: the agent word of its random streams
   ActorKind kind = ActorKind::president;
   Country country = Country::us;
   double capability = 1.0;
@@ -37,6 +42,7 @@ struct PoliticalActor {
   std::int32_t serves = -1;  ///< index of the president served (officials, legislatures, lobbies)
   double magnanimity = 0.0;  ///< presidents only
   double tariff_propensity = 0.5;  ///< presidents only
+  bool decides = true;             ///< presidents only: chooses actions (false: only forced ones)
   std::optional<Owner> owner;      ///< lobbies: whose firms
   double influence = 0.0;          ///< lobbies: edge weight while firms are content
   double grievance_gain = 0.0;     ///< lobbies

@@ -30,6 +30,7 @@ struct PresidentParams : ActorParams {
   double approval = 0.5;           ///< initial approval rating
   double magnanimity = 0.5;        ///< how much the personal bond softens the president's acts
   double tariff_propensity = 0.5;  ///< disposition to use tariffs as leverage
+  bool decides = true;             ///< chooses actions (false: takes only forced ones)
 };
 
 struct OfficialParams : ActorParams {
@@ -137,6 +138,9 @@ void describe_political(schema::Record<Config>& cfg) {
         "disposition to use tariffs as leverage (0.5 neutral)")
       .unit("0..1")
       .range(0.0, 1.0);
+  p.add("decides", &PresidentParams::decides,
+        "whether the president chooses actions (false: only the scenario's forced ones; for "
+        "controlled experiments)");
 
   auto& o =
       cfg.map("officials", &PoliticalParams::officials, "cabinet officials and envoys, by id");

@@ -10,13 +10,14 @@ namespace {
 
 void hash_event(Fnv1a& h, const Event& e) {
   h.value(e.tick), h.value(e.date.days_since_epoch()), h.value(e.actor), h.value(e.action);
-  h.value(e.target), h.value(e.magnitude), h.value(e.goldstein);
+  h.value(e.target), h.value(e.magnitude), h.value(e.goldstein), h.value(e.forced);
+  h.value(e.issue);
 }
 
 // Tripwires: a member added to these changes their size; hash it below, then update the size.
-static_assert(sizeof(Baseline) == 9 * sizeof(double) + sizeof(std::array<double, kRegions>),
+static_assert(sizeof(Baseline) == 10 * sizeof(double) + sizeof(std::array<double, kRegions>),
               "Baseline changed: add the new member to state_digest()");
-static_assert(sizeof(Tallies) == 4 * sizeof(double) + sizeof(std::vector<double>),
+static_assert(sizeof(Tallies) == 7 * sizeof(double) + sizeof(std::vector<double>),
               "Tallies changed: add the new member to state_digest()");
 
 }  // namespace
@@ -40,11 +41,13 @@ std::string state_digest(const World& w) {
   const Baseline& b = w.base;
   h.value(b.trade), h.value(b.remittances), h.value(b.overdoses), h.value(b.encounters);
   h.value(b.homicides), h.value(b.approval_us), h.value(b.approval_mx), h.value(b.mx_exports);
-  h.value(b.cartel_revenue), h.value(b.region_members);
+  h.value(b.cartel_revenue), h.value(b.prc_announced), h.value(b.region_members);
   h.value(w.start_flows.encounters), h.value(w.start_flows.crossings);
   const Tallies& t = w.tallies;
   h.value(t.returnees_last_year), h.value(t.deportations_mexican);
   h.value(t.interior_removals_mexican), h.value(t.deportations_other);
+  h.value(t.apprehensions_mexican), h.value(t.third_country_to_mx);
+  h.value(t.third_country_last_year);
   h.values(t.recent_encounters);
   h.value(static_cast<int>(w.last_review.action)), h.values(w.last_review.outcome);
   h.value(w.last_review.change), h.value(w.last_review.us_gap), h.value(w.last_review.turns);

@@ -287,6 +287,11 @@ void HistoryFile::create_events(const StartRecord& start) {
   event_cols_.push_back(column("target", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
   event_cols_.push_back(column("magnitude", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 8));
   event_cols_.push_back(column("goldstein", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 8));
+  event_cols_.push_back(column("forced", H5T_STD_U8LE, H5T_NATIVE_UINT8, 1));
+  event_cols_.push_back(column("issue", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
+  std::vector<std::string> issues;
+  for (auto n : kIssueNames) issues.emplace_back(n);
+  h5::write_strings(g.id(), "issue_names", issues);
 }
 
 void HistoryFile::append(const TickSnapshot& s) {
@@ -330,6 +335,10 @@ void HistoryFile::append(const TickSnapshot& s) {
       event_cols_[4].append(&target);
       event_cols_[5].append(&e.magnitude);
       event_cols_[6].append(&e.goldstein);
+      const std::uint8_t forced = e.forced ? 1 : 0;
+      const std::int32_t issue = e.issue;
+      event_cols_[7].append(&forced);
+      event_cols_[8].append(&issue);
     }
   }
 }

@@ -1,11 +1,13 @@
 #pragma once
 // The action vocabulary: every action an actor takes is an event with a Goldstein score. One
-// table (world/actions.cpp) says, for every action, all the decision layer needs: its name,
-// score and CAMEO verb, what it means, whom it is aimed at by default, the parameter that sizes
-// it, how it moves policy on each issue, whether it defies or concedes to the U.S., whether it
-// costs the actor's own economy, and where each side's president finds it among its options.
-// The table is complete by construction (checked at compile time); what an action does is in
-// world/effects.cpp, in switches without a default.
+// table (world/actions.cpp) gives, for every action, the facts the decision layer needs: its
+// name, score and CAMEO verb, what it means, whom it is aimed at by default, the parameter that
+// sizes it and the largest size accepted, who may take it, whether it costs the actor's own
+// economy, whether it is an escalation (and among the gravest), the act it undoes, the demand
+// it answers, and where each side's president finds it among its options. Its behavioural
+// columns (stance per issue, defiance) are config parameters (world/action_tables.hpp) the
+// table points to. The table is complete by construction (checked at compile time); what an
+// action does is in world/effects.cpp, in switches without a default.
 //
 // Scores follow the CAMEO verb codebook's Goldstein (1992) conflict-cooperation scale, from -10
 // (most conflictual) to +10 (most cooperative); each action names the CAMEO verb it is scored
@@ -17,6 +19,7 @@
 #include <utility>
 
 #include "agents/issues.hpp"
+#include "world/action_tables.hpp"
 #include "world/side.hpp"
 
 namespace vecinos {
@@ -52,6 +55,13 @@ enum class Action : unsigned char {
   screen_prc_investment,
   nearshoring_incentives,
   usmca_terminate,
+  withdraw_remain_in_mexico,
+  end_remain_in_mexico,
+  usmca_new_agreement,
+  accept_third_country_returns,
+  refuse_third_country_returns,
+  protest_legal_framework,
+  threaten_sanctions_cuba,
   count_
 };
 inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::count_);
@@ -64,22 +74,30 @@ enum class DefaultTarget : unsigned char { counterpart, cartels, prc, cuba };
 
 /// The menu position meaning "never among this side's options".
 inline constexpr std::int8_t kNotOnMenu = -1;
+/// Who may take an action (chosen or forced by a scenario): bits of this mask.
+inline constexpr std::uint8_t kUs = 1, kMx = 2, kBoth = 3, kNobody = 0;
+/// The `answers` value of an act that answers no demand.
+inline constexpr std::int8_t kNoDemand = -1;
 
 struct ActionInfo {
   Action action;
   std::string_view name;
-  double goldstein;          ///< Goldstein score of the action
+  double goldstein;          ///< Goldstein score of the action at its configured size
   std::string_view cameo;    ///< CAMEO verb code and name it is scored as
   std::string_view meaning;  ///< what the action is in the model
   DefaultTarget target;
-  /// Its default magnitude (tariff rate, persons, barrels ...) from the config; nullptr: 1.
+  /// Its configured magnitude (tariff rate, persons, barrels ...); nullptr: unsized (1).
   double (*size)(const Config&);
-  /// How it moves policy on each issue, -1 (toward the issue's 0 end) .. +1 (toward its 1 end).
-  /// Issues in the order of kIssueNames. Each row is an assumption read from the seed's
-  /// account of what the action is for.
-  IssueVector stance;
-  double defiance;  ///< +1 defies the U.S., -1 concedes to it (Mexico's domestic pressure)
-  bool tariff;      ///< costs the actor's own economy in proportion to its rate
+  double max_magnitude;              ///< largest magnitude a scenario may give (0: takes none)
+  std::string_view unit;             ///< unit of the magnitude (for messages)
+  std::uint8_t sides;                ///< who may take it: kUs, kMx, kBoth or kNobody (consequences)
+  bool tariff;                       ///< costs the actor's own economy in proportion to its rate
+  bool escalation;                   ///< an escalation a magnanimous president may hold back (M8)
+  bool gravest;                      ///< carries decisions.escalation_cost (strikes, USMCA notice)
+  std::array<Action, 2> reverses;    ///< per side [U.S., Mexico]: the act it undoes (count_: none)
+  std::int8_t answers;               ///< the demand it answers (index of an Issue), or kNoDemand
+  IssueVector StanceTable::*stance;  ///< its row of decisions.stance
+  double DefianceTable::*defiance;   ///< its entry of decisions.defiance
   /// Position among each side's options ([U.S., Mexico]; kNotOnMenu: never chosen). Options are
   /// scored in this order, which fixes the random draw of the choice.
   std::array<std::int8_t, 2> menu;
@@ -93,10 +111,9 @@ inline const ActionInfo& info(Action a) {
 inline std::string_view name(Action a) {
   return info(a).name;
 }
-/// Hostility of an action in [0, 1]: its negative Goldstein score over 10 (negative for
-/// cooperative acts).
-inline double hostility_of(Action a) {
-  return -info(a).goldstein / 10.0;
+/// Whether a side may take the action at all (its column `sides`).
+inline bool side_may_take(Action a, Side s) {
+  return (info(a).sides & (s == Side::us ? kUs : kMx)) != 0;
 }
 /// Table for config schemas (found by argument-dependent lookup).
 std::span<const std::pair<std::string_view, Action>> names(Action);

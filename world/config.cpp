@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "model/calendar.hpp"
+
 #include <fmt/format.h>
 
 namespace vecinos {
@@ -49,9 +51,19 @@ void describe_config(schema::Record<Config>& cfg) {
           "personal bond between the two presidents")
       .unit("0..1")
       .range(0.0, 1.0);
+  rel.add("tension", &RelationshipParams::tension,
+          "tension between the two governments at the start (what bilateral events move)")
+      .unit("0..1")
+      .range(0.001, 0.999);
 
   describe(cfg.section("policy", &Config::policy, "policy levels at the start"));
   describe(cfg.section("decisions", &Config::decisions, "the presidents' decision model"));
+  describe(cfg.section("effects", &Config::effects,
+                       "sizes and thresholds of the effects of actions and of the policy state's "
+                       "own dynamics"));
+  describe(cfg.section("status", &Config::status,
+                       "weights that place the policy in force on each issue's 0..1 scale (the "
+                       "status quo presidents compare their positions with)"));
   describe(cfg.section("domestic", &Config::domestic, "approval, domestic pressure and elections"));
   describe(cfg.section("markets", &Config::markets,
                        "aggregate processes: trade, drugs, guns, the PRC, Cuba"));
@@ -98,6 +110,57 @@ void describe_config(schema::Record<Config>& cfg) {
 
 std::string ids_hint(const std::vector<std::string>& ids) {
   return fmt::format("known ids: {}", fmt::join(ids, ", "));
+}
+
+// Forced events (`events:`): inside the simulation window, an action the actor's side can take,
+// a magnitude the action accepts.
+template <class Where>
+void check_forced_events(const Config& cfg, const std::vector<std::string>& president_ids,
+                         Where&& where, Diagnostics& diags) {
+  const Calendar calendar(cfg.simulation.start, cfg.simulation.end, cfg.simulation.days_per_tick);
+  const Date first = calendar.date(0), last = calendar.date(calendar.steps());
+  for (std::size_t i = 0; i < cfg.events.size(); ++i) {
+    const ForcedEvent& f = cfg.events[i];
+    const std::string at = fmt::format("events[{}]", i);
+    const auto president = cfg.presidents.find(f.actor);
+    if (president == cfg.presidents.end()) {
+      std::string msg = fmt::format(
+          "'{}' is not a president id; forced actions are taken by presidents", f.actor);
+      if (auto s = closest_match(f.actor, president_ids); !s.empty())
+        msg += fmt::format("; did you mean '{}'?", s);
+      diags.error(where(at + ".actor"), at + ".actor", msg + " (" + ids_hint(president_ids) + ")");
+      continue;
+    }
+    if (f.date < first || f.date >= last)
+      diags.error(where(at + ".date"), at + ".date",
+                  fmt::format("{} is outside the simulation window ({} .. {}, the day before the "
+                              "last tick's date)",
+                              f.date.iso(), first.iso(), (last + (-1)).iso()));
+    const ActionInfo& a = info(f.action);
+    const auto side = side_of(president->second.country);
+    if (a.sides == kNobody) {
+      diags.error(where(at + ".action"), at + ".action",
+                  fmt::format("{} is a consequence, not an act: {}", a.name, a.meaning));
+    } else if (side && !side_may_take(f.action, *side)) {
+      diags.error(where(at + ".action"), at + ".action",
+                  fmt::format("the {} side cannot take {} ({})", name(president->second.country),
+                              a.name, a.meaning));
+    }
+    if (a.max_magnitude <= 0 && f.magnitude != 0) {
+      diags.error(where(at + ".magnitude"), at + ".magnitude",
+                  fmt::format("{} takes no magnitude (leave it out or 0)", a.name));
+    } else if (f.magnitude > a.max_magnitude) {
+      std::string hint = a.unit == "fraction"
+                             ? fmt::format(" (rates are fractions: 0.25 is 25%, so {} means {}%)",
+                                           schema::format_real(f.magnitude),
+                                           schema::format_real(100 * f.magnitude))
+                             : std::string();
+      diags.error(
+          where(at + ".magnitude"), at + ".magnitude",
+          fmt::format("{} is out of range for {}: 0 .. {} {}{}", schema::format_real(f.magnitude),
+                      a.name, schema::format_real(a.max_magnitude), a.unit, hint));
+    }
+  }
 }
 
 // Checks that involve more than one key.
@@ -160,16 +223,7 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
     check_salience("lobbies." + id + ".salience", b.salience);
     check_advises("lobbies." + id + ".lobbies", b.lobbies);
   }
-  for (std::size_t i = 0; i < cfg.events.size(); ++i) {
-    const std::string path = fmt::format("events[{}].actor", i);
-    const auto& who = cfg.events[i].actor;
-    if (std::find(president_ids.begin(), president_ids.end(), who) != president_ids.end()) continue;
-    std::string msg =
-        fmt::format("'{}' is not a president id; forced actions are taken by presidents", who);
-    if (auto s = closest_match(who, president_ids); !s.empty())
-      msg += fmt::format("; did you mean '{}'?", s);
-    diags.error(where(path), path, msg + " (" + ids_hint(president_ids) + ")");
-  }
+  check_forced_events(cfg, president_ids, where, diags);
   for (const auto& [id, o] : cfg.cartels.organizations) {
     const std::string path = "cartels.organizations." + id + ".regions";
     if (o.regions.empty())
@@ -183,6 +237,20 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
           where("presidents"), "presidents",
           fmt::format("exactly one president with country {} is needed (found {})", name(c), n));
   }
+  // Only the two sides act; a third country takes part in the USMCA review as `usmca.canada`.
+  auto no_third_country = [&](const std::string& group, const std::string& id, Country c) {
+    if (side_of(c)) return;
+    const std::string path = group + "." + id + ".country";
+    diags.error(where(path), path,
+                fmt::format("actors of country {} would never act: only U.S. and Mexican actors "
+                            "take part in the model's decisions (Canada bargains in the USMCA "
+                            "review as usmca.canada)",
+                            name(c)));
+  };
+  for (const auto& [id, p] : cfg.presidents) no_third_country("presidents", id, p.country);
+  for (const auto& [id, o] : cfg.officials) no_third_country("officials", id, o.country);
+  for (const auto& [id, l] : cfg.legislatures) no_third_country("legislatures", id, l.country);
+  for (const auto& [id, b] : cfg.lobbies) no_third_country("lobbies", id, b.country);
 
   for (std::size_t i = 0; i < cfg.network.edges.size(); ++i) {
     const auto& e = cfg.network.edges[i];

@@ -35,6 +35,7 @@ struct SimulationParams {
 /// The relationship between the two governments at the start.
 struct RelationshipParams {
   double leader_bond = 0.5;  ///< personal bond between the presidents, 0..1
+  double tension = 0.3;      ///< tension between the governments at the start, 0..1
 };
 
 /// What the HDF5 history holds and how it is written (output/SCHEMA.md).
@@ -60,6 +61,8 @@ struct Config : PoliticalParams {
   RelationshipParams relationship;
   PolicyParams policy;
   DecisionParams decisions;
+  EffectParams effects;
+  StatusWeights status;
   DomesticParams domestic;
   MarketParams markets;
   CartelParams cartels;

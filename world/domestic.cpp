@@ -13,7 +13,7 @@ namespace {
 double logistic(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
-double ratio(double x, double base) {
+double level_ratio(double x, double base) {
   return base != 0 ? x / base : 1.0;
 }
 }  // namespace
@@ -24,23 +24,27 @@ void update_domestic(World& w, double dt) {
   const Indicators& ind = w.indicators;
   // Pressure on the Mexican president (M2): returnees, lost remittances, strikes, tariffs.
   const double lost_remit =
-      std::max(0.0, 1.0 - ratio(ind[Ind::remittances_usd], w.base.remittances));
+      std::max(0.0, 1.0 - level_ratio(ind[Ind::remittances_usd], w.base.remittances));
+  const Date today = w.calendar.date(w.tick + 1);
   const double strike =
-      std::exp(-static_cast<double>(p.ticks_since_strike) * w.calendar.days_per_tick() / 60.0);
+      p.last_strike
+          ? std::exp(-static_cast<double>(today - *p.last_strike) / d.strike_pressure_days)
+          : 0.0;
   p.mx_pressure = std::clamp(d.pressure_returnees * w.tallies.returnees_last_year / 1e6 +
                                  d.pressure_remittances * lost_remit + d.pressure_strikes * strike +
-                                 d.pressure_tariffs * p.tariff_us_on_mx,
+                                 d.pressure_tariffs * p.tariff_us_on_mx +
+                                 d.pressure_third_country * w.tallies.third_country_last_year / 1e5,
                              0.0, 1.0);
   // Approval moves toward a level set by outcomes relative to the start.
   const double us_target =
       w.base.approval_us +
-      d.us_overdose_effect * (1.0 - ratio(ind[Ind::us_overdose_deaths], w.base.overdoses)) +
-      d.us_border_effect * (1.0 - ratio(ind[Ind::border_encounters], w.base.encounters)) +
-      d.us_trade_effect * (ratio(ind[Ind::trade_us_mx_usd], w.base.trade) - 1.0);
+      d.us_overdose_effect * (1.0 - level_ratio(ind[Ind::us_overdose_deaths], w.base.overdoses)) +
+      d.us_border_effect * (1.0 - level_ratio(ind[Ind::border_encounters], w.base.encounters)) +
+      d.us_trade_effect * (level_ratio(ind[Ind::trade_us_mx_usd], w.base.trade) - 1.0);
   const double mx_target =
       w.base.approval_mx + d.mx_rally_effect * p.hostility[0] -
       d.mx_pressure_effect * p.mx_pressure -
-      d.mx_homicide_effect * (ratio(ind[Ind::mx_homicides], w.base.homicides) - 1.0) +
+      d.mx_homicide_effect * (level_ratio(ind[Ind::mx_homicides], w.base.homicides) - 1.0) +
       d.mx_economy_effect * (w.markets.economy() - 1.0);
   const double k = 1.0 - std::exp(-d.approval_speed * dt);
   p.approval_us = std::clamp(p.approval_us + k * (us_target - p.approval_us), 0.0, 1.0);
@@ -59,8 +63,9 @@ void hold_election(World& w, CalendarEvent e) {
         p.us_congress_share = std::min(p.us_congress_share, d.midterm_loss_share);
       break;
     case CalendarEvent::mx_midterms:
-      p.mx_congress_share =
-          std::clamp(p.mx_congress_share + d.mx_midterm_effect * (p.approval_mx - 0.6), 0.0, 1.0);
+      p.mx_congress_share = std::clamp(
+          p.mx_congress_share + d.mx_midterm_effect * (p.approval_mx - d.mx_midterm_pivot), 0.0,
+          1.0);
       break;
     case CalendarEvent::us_election:
       w.us_incumbent_party_won =

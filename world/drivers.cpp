@@ -15,6 +15,8 @@ MigrantDrivers migrant_drivers(const World& w) {
   d.mx_border_troops = w.policy.mx_border_troops;
   d.remain_in_mexico = w.policy.remain_in_mexico;
   d.log_wage_ratio_change = w.markets.log_wage_ratio_change();
+  d.removal_capacity = w.policy.removal_capacity;
+  d.third_country_share = w.policy.third_country_share;
   return d;
 }
 
@@ -42,9 +44,7 @@ FirmDrivers firm_drivers(const World& w) {
   d.tariff_us_on_mx = w.policy.tariff_us_on_mx;
   d.tariff_us_on_cn = w.policy.tariff_us_on_cn;
   d.initial_tariff_us_on_cn = w.config.policy.tariff_us_on_cn;
-  d.mfn_tariff = w.policy.usmca_status == UsmcaStatus::terminated
-                     ? w.config.markets.economy.usmca_exit_tariff
-                     : 0.0;
+  d.mfn_tariff = w.config.markets.economy.usmca_exit_tariff;
   d.usmca_status = w.policy.usmca_status;
   d.legal_certainty = w.policy.legal_certainty;
   d.initial_legal_certainty = w.config.policy.legal_certainty;
@@ -63,6 +63,7 @@ MarketDrivers market_drivers(const World& w) {
   in.tariff_mx_on_us = p.tariff_mx_on_us;
   in.tariff_us_on_cn = p.tariff_us_on_cn;
   in.atf_cooperation = p.atf_cooperation;
+  in.nearshoring_incentives = p.nearshoring_incentives;
   in.usmca_status = p.usmca_status;
   in.prc_screening = p.prc_screening;
   in.mx_exports_usd = w.firms.exports_usd();

@@ -18,7 +18,7 @@ const std::array<IndicatorInfo, kIndicatorCount> kIndicatorInfo = {{
   {"fdi_cn_mx_usd", "USD/year", "PRC direct investment flowing into Mexico, annualised", -kInf, kInf},
   {"remittances_usd", "USD/year", "remittances received by Mexico, annualised", 0, kInf},
   {"border_encounters", "persons/month", "Southwest border encounters, monthly rate", 0, kInf},
-  {"deportations_mexican_cum", "persons", "Mexicans removed from the U.S. since the start", 0, kInf},
+  {"deportations_mexican_cum", "persons", "Mexicans removed from the U.S. interior since the start (removals only; border apprehensions are apprehensions_mexican_cum)", 0, kInf},
   {"deportations_other_cum", "persons", "non-Mexicans removed from the U.S. since the start", 0, kInf},
   {"extraditions_cum", "persons", "cartel figures extradited or transferred to the U.S. since the start", 0, kInf},
   {"us_strikes_cum", "count", "U.S. military strikes on cartel targets in Mexico since the start", 0, kInf},
@@ -31,7 +31,7 @@ const std::array<IndicatorInfo, kIndicatorCount> kIndicatorInfo = {{
   {"guns_smuggled", "guns/year", "firearms trafficked from the U.S. into Mexico, annualised", 0, kInf},
   {"security_cooperation", "0..1", "depth of bilateral security cooperation (agency access, extraditions, joint operations)", 0, 1},
   {"legal_certainty", "0..1", "legal certainty for investors in Mexico", 0, 1},
-  {"relationship_tension", "0..1", "tension between the two governments", 0, 1},
+  {"relationship_tension", "0..1", "tension between the two governments: the log-odds of the start's tension moved by the net hostility of recent bilateral events (Goldstein-weighted, decaying)", 0, 1},
   {"leader_bond", "0..1", "personal bond between the two presidents", 0, 1},
   {"approval_us_president", "0..1", "approval rating of the U.S. president", 0, 1},
   {"approval_mx_president", "0..1", "approval rating of the Mexican president", 0, 1},
@@ -46,6 +46,15 @@ const std::array<IndicatorInfo, kIndicatorCount> kIndicatorInfo = {{
   {"us_congress_share", "fraction", "seat share of the U.S. president's party", 0, 1},
   {"mx_congress_share", "fraction", "seat share of Morena and allies", 0, 1},
   {"us_incumbent_party_won", "code", "-1 before the 2028 U.S. election, then 1 if the president's party won, else 0", -1, 1},
+  {"position_distance", "0..1", "salience-weighted distance between the two presidents' positions (each weighting by its own salience, averaged)", 0, 1},
+  {"apprehensions_mexican_cum", "persons", "Mexicans apprehended at the border since the start (returned, not counted as removals)", 0, kInf},
+  {"third_country_removed_to_mx_cum", "persons", "non-Mexicans removed by the U.S. to Mexico since the start", 0, kInf},
+  {"removal_capacity", "persons/year", "interior removals the U.S. can carry out (detention, officers, flights)", 0, kInf},
+  {"investor_disputes_cum", "count", "investor-state disputes brought against Mexico since the start", 0, kInf},
+  {"prc_announced_usd", "USD/year", "PRC investment announced in Mexico (projects, not realised flows), annualised", 0, kInf},
+  {"escalations_held_back_cum", "count", "escalations a president chose and then held back out of magnanimity, since the start", 0, kInf},
+  {"us_demand_compliance", "0..1", "Mexico's compliance with the U.S. demand attached to a threat or tariff, judged on outcomes", 0, 1},
+  {"tariff_threat_pending", "0/1", "1 while a U.S. tariff threat and its deadline are pending", 0, 1},
 }};
 // clang-format on
 

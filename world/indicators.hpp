@@ -46,6 +46,15 @@ enum class Ind : std::size_t {
   us_congress_share,
   mx_congress_share,
   us_incumbent_party_won,
+  position_distance,
+  apprehensions_mexican_cum,
+  third_country_removed_to_mx_cum,
+  removal_capacity,
+  investor_disputes_cum,
+  prc_announced_usd,
+  escalations_held_back_cum,
+  us_demand_compliance,
+  tariff_threat_pending,
   count_
 };
 inline constexpr std::size_t kIndicatorCount = static_cast<std::size_t>(Ind::count_);

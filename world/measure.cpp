@@ -22,29 +22,35 @@ void tally_flows(World& w) {
   Tallies& t = w.tallies;
   // A monthly rate over the last month's steps (a rolling month, as CBP reports monthly).
   const double step = mig.flow(T::mx_apprehended) + mig.flow(T::other_released) +
-                      mig.flow(T::other_removed_border) + mig.flow(T::other_held);
+                      mig.flow(T::other_removed_border) + mig.flow(T::other_held) +
+                      mig.flow(T::other_sent_to_mx);
   const auto window = static_cast<std::size_t>(std::max(1.0, std::round(steps_per_month(w))));
   t.recent_encounters.push_back(step);
   if (t.recent_encounters.size() > window) t.recent_encounters.erase(t.recent_encounters.begin());
-  t.deportations_mexican += mig.flow(T::mx_removed) + mig.flow(T::mx_apprehended);
+  // Removals only: apprehended Mexicans returned at the border are counted apart.
+  t.deportations_mexican += mig.flow(T::mx_removed);
   t.interior_removals_mexican += mig.flow(T::mx_removed);
-  t.deportations_other += mig.flow(T::other_removed_border) + mig.flow(T::other_removed_interior);
+  t.apprehensions_mexican += mig.flow(T::mx_apprehended);
+  const double to_mx = mig.flow(T::other_sent_to_mx) + mig.flow(T::other_sent_to_mx_interior);
+  t.deportations_other +=
+      mig.flow(T::other_removed_border) + mig.flow(T::other_removed_interior) + to_mx;
+  t.third_country_to_mx += to_mx;
+}
+
+double position_distance(const World& w) {
+  const auto& pol = w.politics;
+  const auto us = pol.us_president(), mx = pol.mx_president();
+  return 0.5 * (weighted_distance(pol.position(us), pol.position(mx), pol.actor(us).salience) +
+                weighted_distance(pol.position(us), pol.position(mx), pol.actor(mx).salience));
 }
 
 double relationship_tension(const World& w) {
-  // Disagreement between the presidents (each weighting issues by its own salience), recent
-  // hostile acts both ways, and unanswered grievance (model/ODD.md, M8).
-  const PolicyState& p = w.policy;
-  const auto& pol = w.politics;
-  const auto us = pol.us_president(), mx = pol.mx_president();
-  const double dist =
-      0.5 * (weighted_distance(pol.position(us), pol.position(mx), pol.actor(us).salience) +
-             weighted_distance(pol.position(us), pol.position(mx), pol.actor(mx).salience));
-  const DecisionParams& d = w.config.decisions;
-  return std::clamp(d.tension_distance * dist +
-                        d.tension_hostility * 0.5 * (p.hostility[0] + p.hostility[1]) +
-                        d.tension_grievance * 0.5 * (p.grievance[0] + p.grievance[1]),
-                    0.0, 1.0);
+  // Built from the interaction (model/ODD.md, M8): the start's tension, on the log-odds scale,
+  // moved by the net hostility of recent bilateral events (the sum of -Goldstein/10 of each
+  // event, decaying with decisions.tension_half_life).
+  const double t0 = std::clamp(w.config.relationship.tension, 1e-6, 1.0 - 1e-6);
+  const double z = std::log(t0 / (1.0 - t0)) + w.policy.conflict / w.config.decisions.tension_scale;
+  return 1.0 / (1.0 + std::exp(-z));
 }
 
 Indicators measure(const World& w) {
@@ -97,6 +103,15 @@ Indicators measure(const World& w) {
   ind[Ind::us_congress_share] = p.us_congress_share;
   ind[Ind::mx_congress_share] = p.mx_congress_share;
   ind[Ind::us_incumbent_party_won] = w.us_incumbent_party_won;
+  ind[Ind::position_distance] = position_distance(w);
+  ind[Ind::apprehensions_mexican_cum] = t.apprehensions_mexican;
+  ind[Ind::third_country_removed_to_mx_cum] = t.third_country_to_mx;
+  ind[Ind::removal_capacity] = p.removal_capacity;
+  ind[Ind::investor_disputes_cum] = p.investor_disputes_cum;
+  ind[Ind::prc_announced_usd] = w.markets.prc_announced_usd();
+  ind[Ind::escalations_held_back_cum] = p.escalations_held_back;
+  ind[Ind::us_demand_compliance] = p.compliance;
+  ind[Ind::tariff_threat_pending] = p.threat.active ? 1.0 : 0.0;
   return ind;
 }
 

@@ -1,5 +1,6 @@
 #include "world/simulation.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <tbb/blocked_range.h>
@@ -29,23 +30,38 @@ std::uint32_t default_target(const World& w, std::size_t actor, Action a) {
   return static_cast<std::uint32_t>(us ? w.politics.mx_president() : w.politics.us_president());
 }
 
-Event make_event(const World& w, std::size_t actor, Action a, double magnitude) {
+Event make_event(const World& w, std::size_t actor, Action a, double magnitude, Date date,
+                 bool forced) {
   Event e;
   e.actor = static_cast<std::uint32_t>(actor);
   e.action = a;
   e.target = default_target(w, actor, a);
   e.magnitude = magnitude > 0 ? magnitude : default_magnitude(w, a);
+  e.date = date;
+  e.forced = forced;
   return e;
 }
 
 // The USMCA review: bargained (world/usmca_review.hpp), logged as the U.S. president's act
-// with the size of the change of terms as its magnitude.
-void settle_review(World& w, std::size_t us) {
-  w.policy.usmca_status = UsmcaStatus::under_review;
+// with the size of the change of terms as its magnitude. Only an agreement still in force or
+// under renegotiation is reviewed.
+void settle_review(World& w, std::size_t us, Date date) {
+  PolicyState& p = w.policy;
+  if (p.usmca_status == UsmcaStatus::withdrawal_notice || p.usmca_status == UsmcaStatus::terminated)
+    return;
+  p.usmca_status = UsmcaStatus::under_review;
   const ReviewResult r = review_usmca(w);
   w.last_review = r;
-  apply_event(w, make_event(w, us, r.action, std::max(1e-9, r.change)));
+  Event e = make_event(w, us, r.action, 1.0, date, false);
+  apply_event(w, e);
 }
+
+// What phase 1 applies, in date order (scheduled before forced on the same day).
+struct Dated {
+  Date date;
+  int order;  ///< 0 calendar, 1 annual review, 2 termination, 3 forced
+  std::size_t index;
+};
 
 }  // namespace
 
@@ -68,36 +84,64 @@ void Simulation::step() {
   w.indicators = measure(w);
 }
 
-// Phase 1: scheduled events of this step's dates and actions forced by the scenario.
+// Phase 1: deadlines, scheduled events of this step's dates and actions forced by the
+// scenario, in date order, each dated on its own day.
 void Simulation::apply_calendar(const StepContext& ctx) {
   World& w = *world_;
   PolicyState& p = w.policy;
   const bool decisions = w.config.decisions.enabled;
   const std::size_t us = w.politics.us_president();
+  judge_deadlines(w);
   w.calendar_events = events_in_step(w.calendar, w.config.calendar, ctx.tick);
-  for (CalendarEvent e : w.calendar_events) {
-    switch (e) {
-      case CalendarEvent::inauguration:
-        p.inaugurated = true;
-        // A new administration: each cabinet settles its president's line (bargaining).
-        if (decisions && w.config.decisions.cabinet_line)
-          for (std::size_t i : {w.politics.us_president(), w.politics.mx_president()})
-            w.politics.set_anchor(i, settle_cabinet_line(w, i));
+  std::vector<Dated> items;
+  for (std::size_t i = 0; i < w.calendar_events.size(); ++i)
+    items.push_back({date_of(w.config.calendar, w.calendar_events[i]), 0, i});
+  if (p.usmca_next_review && w.calendar.in_step(*p.usmca_next_review, ctx.tick))
+    items.push_back({*p.usmca_next_review, 1, 0});
+  if (p.usmca_termination && w.calendar.in_step(*p.usmca_termination, ctx.tick))
+    items.push_back({*p.usmca_termination, 2, 0});
+  for (std::size_t i = 0; i < w.config.events.size(); ++i)
+    if (w.calendar.in_step(w.config.events[i].date, ctx.tick))
+      items.push_back({w.config.events[i].date, 3, i});
+  std::stable_sort(items.begin(), items.end(), [](const Dated& a, const Dated& b) {
+    return a.date != b.date ? a.date < b.date : a.order < b.order;
+  });
+  for (const Dated& it : items) {
+    w.date = it.date;  // the day being applied (phase 1 only; the step's date is restored below)
+    switch (it.order) {
+      case 0: {
+        const CalendarEvent e = w.calendar_events[it.index];
+        switch (e) {
+          case CalendarEvent::inauguration:
+            p.inaugurated = true;
+            // A new administration: each cabinet settles its president's line (bargaining).
+            if (decisions && w.config.decisions.cabinet_line)
+              for (std::size_t i : {w.politics.us_president(), w.politics.mx_president()})
+                w.politics.set_anchor(i, settle_cabinet_line(w, i));
+            break;
+          case CalendarEvent::usmca_review:
+            if (decisions) settle_review(w, us, it.date);
+            break;
+          default: hold_election(w, e); break;
+        }
         break;
-      case CalendarEvent::usmca_review:
-        if (decisions) settle_review(w, us);
+      }
+      case 1:
+        p.usmca_next_review.reset();
+        if (decisions) settle_review(w, us, it.date);
         break;
-      default: hold_election(w, e); break;
+      case 2:
+        apply_event(w, make_event(w, us, Action::usmca_terminate, 1.0, it.date, false));
+        break;
+      default: {
+        const ForcedEvent& f = w.config.events[it.index];
+        const auto actor = static_cast<std::size_t>(w.politics.find(f.actor));
+        apply_event(w, make_event(w, actor, f.action, f.magnitude, f.date, true));
+        break;
+      }
     }
   }
-  if (decisions && p.usmca_next_review_tick == ctx.tick) settle_review(w, us);
-  if (p.usmca_termination_tick == ctx.tick && p.usmca_status == UsmcaStatus::withdrawal_notice)
-    apply_event(w, make_event(w, us, Action::usmca_terminate, 1.0));
-  for (const ForcedEvent& f : w.config.events) {
-    if (!w.calendar.in_step(f.date, ctx.tick)) continue;
-    const auto actor = static_cast<std::size_t>(w.politics.find(f.actor));
-    apply_event(w, make_event(w, actor, f.action, f.magnitude), /*forced=*/true);
-  }
+  w.date = ctx.date;
 }
 
 // Phase 2: every agent reads tick t and writes only its own slot of t+1.
@@ -112,11 +156,14 @@ void Simulation::decide(const StepContext& ctx) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (std::size_t i = r.begin(); i != r.end(); ++i) {
-                          if (w.politics.actor(i).kind == ActorKind::president) {
-                            if (auto a = choose_action(w, i, tick))
-                              chosen_[i] = static_cast<int>(*a);
-                          } else if (auto a = proposal(w, i)) {
-                            next_proposal_[i] = static_cast<int>(*a);
+                          const PoliticalActor& a = w.politics.actor(i);
+                          if (a.kind == ActorKind::president) {
+                            if (!a.decides) continue;
+                            const Choice c = choose_action(w, i, tick);
+                            if (c.action) chosen_[i] = static_cast<int>(*c.action);
+                            if (c.held_back) chosen_[i] = kHeldBack;
+                          } else if (auto p = proposal(w, i)) {
+                            next_proposal_[i] = static_cast<int>(*p);
                           }
                         }
                       });
@@ -134,8 +181,13 @@ void Simulation::resolve(const StepContext& ctx) {
   const double dt = ctx.dt;
   w.politics.resolve(ctx);
   w.proposals.swap(next_proposal_);
-  for (std::size_t i = 0; i < chosen_.size(); ++i)
-    if (chosen_[i] >= 0) apply_event(w, make_event(w, i, static_cast<Action>(chosen_[i]), 0.0));
+  // Acts chosen in the step are dated on its last day (after any scheduled or forced event).
+  const Date last_day = w.calendar.date(ctx.tick + 1) + (-1);
+  for (std::size_t i = 0; i < chosen_.size(); ++i) {
+    if (chosen_[i] == kHeldBack) p.escalations_held_back += 1;
+    if (chosen_[i] >= 0)
+      apply_event(w, make_event(w, i, static_cast<Action>(chosen_[i]), 0.0, last_day, false));
+  }
   advance_policy(w, dt);
 
   w.cartels.resolve(ctx);
@@ -145,6 +197,11 @@ void Simulation::resolve(const StepContext& ctx) {
       (w.migrants.flow(Transition::mx_removed) + w.migrants.flow(Transition::mx_returned)) / dt;
   w.tallies.returnees_last_year +=
       (1.0 - std::exp(-dt)) * (returned - w.tallies.returnees_last_year);
+  const double sent = (w.migrants.flow(Transition::other_sent_to_mx) +
+                       w.migrants.flow(Transition::other_sent_to_mx_interior)) /
+                      dt;
+  w.tallies.third_country_last_year +=
+      (1.0 - std::exp(-dt)) * (sent - w.tallies.third_country_last_year);
   w.markets.update(market_drivers(w), ctx);
   update_domestic(w, dt);
 

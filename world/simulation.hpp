@@ -45,7 +45,9 @@ class Simulation {
 
   std::unique_ptr<World> world_;
   std::vector<WorldObserver*> observers_;
-  std::vector<int> chosen_;  ///< action chosen by each president this step (-1 none)
+  /// Action chosen by each president this step (-1 none, kHeldBack an escalation held back).
+  std::vector<int> chosen_;
+  static constexpr int kHeldBack = -2;
   std::vector<int> next_proposal_;
 };
 

@@ -1,6 +1,8 @@
 #pragma once
 // Every random stream of the model, checked once so that no two components share one
-// (ns-3's AssignStreams idea). Each agent kind declares its own streams in its header
+// (ns-3's AssignStreams idea). Draws of political actors are keyed by a stable hash of their
+// config id (PoliticalActor::key), never by their index, so adding an actor to a config leaves
+// every other actor's draws as they were. Each agent kind declares its own streams in its header
 // (agents/*.hpp); the streams of the composition layer are declared here. A draw is keyed by
 // (seed, run) with counter (tick, agent, stream, block); see model/rng.hpp.
 #include <cstddef>
@@ -17,6 +19,7 @@ inline constexpr StreamId kPresidentChoice = 1;  ///< presidents' logit choice o
 inline constexpr StreamId kForbearance = 2;      ///< whether an insult is let pass
 inline constexpr StreamId kLegislature = 3;      ///< legislative votes (gating)
 inline constexpr StreamId kElections = 4;        ///< election outcomes
+inline constexpr StreamId kMagnanimity = 5;      ///< whether a president holds back an escalation
 /// The recording panel's choice of individuals (output/recording_plan.cpp; never feeds the model).
 inline constexpr StreamId kRecordingPanel = 0x00726563;  // "rec"
 // The bargaining component (model/bargain, domain-free) owns two more; the USMCA review
@@ -27,10 +30,10 @@ inline constexpr StreamId kBargainProblem =
 
 /// True when no two components share a stream.
 constexpr bool all_distinct() {
-  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance,  kLegislature,   kElections,
-                               kMigrantBuild,    kMigrantKin,   kMigrantEvent,  kCartelBuild,
-                               kCartelEvent,     kCartelTarget, kFirmBuild,     kFirmDecision,
-                               kRecordingPanel,  kBargain,      kBargainProblem};
+  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance,    kLegislature,  kElections,
+                               kMagnanimity,     kMigrantBuild,   kMigrantKin,   kMigrantEvent,
+                               kCartelBuild,     kCartelEvent,    kCartelTarget, kFirmBuild,
+                               kFirmDecision,    kRecordingPanel, kBargain,      kBargainProblem};
   for (std::size_t i = 0; i < std::size(kIds); ++i)
     for (std::size_t j = i + 1; j < std::size(kIds); ++j)
       if (kIds[i] == kIds[j]) return false;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "model/bargain/smp.hpp"
+#include "world/decisions.hpp"
 #include "world/world.hpp"
 
 namespace vecinos {
@@ -19,6 +20,23 @@ void describe(schema::Record<UsmcaParams>& r) {
   r.add("withdraw_hawkishness", &P::withdraw_hawkishness, "hawkishness needed to give notice")
       .range(0.0, 1.0);
   r.add("max_turns", &P::max_turns, "bargaining turns at most").unit("turns").range(1, 10000);
+  r.add("hardening", &P::hardening,
+        "how far a side's grievance hardens its actors' review positions toward the end each "
+        "leans to (x grievance)")
+      .range(0.0, 1.0);
+  r.add("salience_total", &P::salience_total,
+        "sum of the review's saliences handed to the SMP (it wants a sum below 1)")
+      .range(0.01, 0.999);
+  r.add("victory", &P::victory, "SMP probability-of-victory model (KTAB VictoryProbModel)")
+      .one_of({"Linear", "Square", "Quartic", "Octic", "Binary"});
+  r.add("voting", &P::voting, "SMP voting rule (KTAB VotingRule)")
+      .one_of({"Binary", "PropBin", "Prop", "PropCbc", "Cubic", "ASymProsp"});
+  r.add("pce", &P::pce, "SMP probabilistic Condorcet election (KTAB PCEModel)")
+      .one_of({"Conditional", "MarkovIncentive", "MarkovUniform"});
+  r.add("transition", &P::transition, "SMP state transitions (KTAB StateTransitions)")
+      .one_of({"Deterministic", "Stochastic"});
+  r.add("bargain_model", &P::bargain_model, "SMP bargaining model (KTAB BargnModel)")
+      .one_of({"InitOnlyInterp", "InitRcvrInterp", "PWCompInterp"});
   auto& c = r.section("canada", &P::canada,
                       "Canada, the third party to the review (not in the seed: assumptions)");
   c.add("take_part", &CanadaParams::take_part, "whether Canada bargains in the review");
@@ -30,10 +48,21 @@ void describe(schema::Record<UsmcaParams>& r) {
           "Canada's saliences");
 }
 
+bargain::Options UsmcaParams::options() const {
+  bargain::Options o;
+  o.max_turns = max_turns;
+  bargain::set_parameter(o, "VictoryProbModel", victory);
+  bargain::set_parameter(o, "VotingRule", voting);
+  bargain::set_parameter(o, "PCEModel", pce);
+  bargain::set_parameter(o, "StateTransitions", transition);
+  bargain::set_parameter(o, "BargnModel", bargain_model);
+  return o;
+}
+
 namespace {
 
 bargain::Actor review_actor(std::string name, double capability, const IssueVector& position,
-                            const IssueVector& salience) {
+                            const IssueVector& salience, double salience_total) {
   bargain::Actor a;
   a.name = std::move(name);
   a.capability = std::max(1e-6, capability);
@@ -42,8 +71,8 @@ bargain::Actor review_actor(std::string name, double capability, const IssueVect
   for (Issue i : kReviewIssues) {
     a.position.push_back(position[index(i)]);
     // Saliences renormalised to the review's issues (the SMP wants a sum at most 1, above 0).
-    a.salience.push_back(total > 0 ? 0.95 * salience[index(i)] / total
-                                   : 0.95 / kReviewIssues.size());
+    a.salience.push_back(total > 0 ? salience_total * salience[index(i)] / total
+                                   : salience_total / kReviewIssues.size());
   }
   return a;
 }
@@ -55,8 +84,22 @@ IssueVector hardened(const World& w, std::size_t i) {
   const auto side = side_of(w.politics.actor(i).country);
   if (!side) return x;
   const double g = w.policy.grievance[index(*side)];
-  for (double& v : x) v += 0.5 * g * ((v >= 0.5 ? 1.0 : 0.0) - v);
+  const double h = w.config.usmca.hardening;
+  for (double& v : x) v += h * g * ((v >= 0.5 ? 1.0 : 0.0) - v);
   return x;
+}
+
+// U.S. actors bring the China issue to the table in proportion to the U.S. pressure on it (PRC
+// announcements in Mexico, M7): their salience on China is scaled by it, then renormalised.
+IssueVector pressed_salience(const World& w, std::size_t i) {
+  IssueVector s = w.politics.actor(i).salience;
+  if (w.politics.actor(i).country != Country::us) return s;
+  s[index(Issue::china)] *= us_pressure(w)[index(Issue::china)];
+  double total = 0;
+  for (double x : s) total += x;
+  if (total > 0)
+    for (double& x : s) x /= total;
+  return s;
 }
 
 double weighted(const std::vector<double>& a, const std::vector<double>& b,
@@ -80,14 +123,14 @@ ReviewResult review_usmca(const World& w) {
         a.kind == ActorKind::president && (a.country == Country::us || a.country == Country::mx);
     const bool congress = a.kind == ActorKind::legislature && a.country == Country::us;
     if (party || congress || a.kind == ActorKind::lobby)
-      problem.actors.push_back(review_actor(a.id, a.capability, hardened(w, i), a.salience));
+      problem.actors.push_back(review_actor(a.id, a.capability, hardened(w, i),
+                                            pressed_salience(w, i), p.salience_total));
   }
   if (p.canada.take_part)
-    problem.actors.push_back(
-        review_actor(p.canada.name, p.canada.capability, p.canada.position, p.canada.salience));
+    problem.actors.push_back(review_actor(p.canada.name, p.canada.capability, p.canada.position,
+                                          p.canada.salience, p.salience_total));
 
-  bargain::Options options;
-  options.max_turns = p.max_turns;
+  bargain::Options options = p.options();
   options.seed = w.config.simulation.seed ^ (static_cast<std::uint64_t>(w.tick) << 32);
   const bargain::Result r = bargain::solve(problem, options);
 
@@ -96,9 +139,10 @@ ReviewResult review_usmca(const World& w) {
   out.outcome = r.outcome;
   out.turns = static_cast<int>(r.turns.size()) - 1;
   const std::size_t us = pol.us_president();
-  const auto us_actor = review_actor("", 1.0, hardened(w, us), pol.actor(us).salience);
+  const auto us_actor =
+      review_actor("", 1.0, hardened(w, us), pressed_salience(w, us), p.salience_total);
   std::vector<double> status_quo;
-  const IssueVector q = w.policy.status();
+  const IssueVector q = policy_status(w.policy, w.config.status);
   for (Issue i : kReviewIssues) status_quo.push_back(q[index(i)]);
   out.change = weighted(out.outcome, status_quo, us_actor.salience);
   out.us_gap = weighted(out.outcome, us_actor.position, us_actor.salience);
@@ -122,7 +166,7 @@ IssueVector settle_cabinet_line(const World& w, std::size_t president) {
     b.name = a.id;
     b.capability = std::max(1e-6, a.capability);
     b.position.assign(pol.position(i).begin(), pol.position(i).end());
-    for (double s : a.salience) b.salience.push_back(0.95 * s);  // the SMP wants a sum below 1
+    for (double s : a.salience) b.salience.push_back(w.config.usmca.salience_total * s);
     problem.actors.push_back(std::move(b));
   };
   add(president);
@@ -136,8 +180,8 @@ IssueVector settle_cabinet_line(const World& w, std::size_t president) {
   }
   IssueVector line = pol.position(president);
   if (problem.actors.size() < 2) return line;
-  bargain::Options options;
-  options.seed = w.config.simulation.seed ^ (static_cast<std::uint64_t>(president) << 40);
+  bargain::Options options = w.config.usmca.options();
+  options.seed = w.config.simulation.seed ^ pol.actor(president).key;
   const bargain::Result r = bargain::solve(problem, options);
   for (std::size_t k = 0; k < kIssueCount; ++k) line[k] = r.outcome[k];
   return line;

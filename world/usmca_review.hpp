@@ -4,7 +4,8 @@
 // and the business lobbies, on the issues the review puts on the table, with each actor's
 // position, salience and capability taken from the world on the day of the review. Positions
 // are hardened by the grievance of the actor's side: each issue moves toward the end the actor
-// leans to by half the grievance.
+// leans to by `hardening` times the grievance; U.S. actors' salience on China grows with the
+// U.S. pressure on it (PRC announcements in Mexico).
 //
 // The negotiated terms are the SMP outcome o. With q the policy status quo on those issues
 // (PolicyState::status) and the U.S. president's saliences as weights:
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "agents/issues.hpp"
+#include "model/bargain/options.hpp"
 #include "model/schema.hpp"
 #include "world/actions.hpp"
 
@@ -37,7 +39,17 @@ struct UsmcaParams {
       0.24;  ///< U.S. president's distance from the terms that makes it leave
   double withdraw_hawkishness = 0.6;  ///< ... if at least this hawkish
   int max_turns = 100;                ///< bargaining turns at most
+  double hardening = 0.5;             ///< grievance's pull on positions toward their leaning end
+  double salience_total = 0.95;       ///< the SMP wants saliences summing below 1
+  // KTAB options of the bargaining (model/bargain/options.hpp), by KTAB's names
+  std::string victory = "Linear";
+  std::string voting = "Prop";
+  std::string pce = "Conditional";
+  std::string transition = "Deterministic";
+  std::string bargain_model = "InitOnlyInterp";
   CanadaParams canada;
+  /// The bargaining options these name.
+  [[nodiscard]] bargain::Options options() const;
 };
 
 void describe(schema::Record<UsmcaParams>& r);

@@ -45,6 +45,9 @@ void set_start_policy(World& w) {
   s.strikes_authorized = p.strikes_authorized;
   s.prc_screening = p.prc_screening;
   s.enforcement_capacity = p.enforcement_capacity;
+  s.removal_capacity = p.removal_capacity;
+  s.mx_accepts_third_country = p.mx_accepts_third_country;
+  s.third_country_share = p.mx_accepts_third_country ? cfg.effects.tcn_share : 0.0;
   s.atf_cooperation = cfg.markets.guns.initial_atf_cooperation;
   s.leader_bond = cfg.relationship.leader_bond;
   s.inaugurated = cfg.simulation.start >= cfg.calendar.inauguration;
@@ -98,6 +101,7 @@ void set_start_levels(World& w) {
   w.base.approval_mx = w.policy.approval_mx;
   w.base.mx_exports = w.firms.exports_usd();
   w.base.cartel_revenue = std::max(1.0, w.cartels.total_revenue());
+  w.base.prc_announced = w.markets.prc_announced_usd();
 }
 
 }  // namespace

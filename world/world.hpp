@@ -27,7 +27,7 @@ namespace vecinos {
 struct Baseline {
   double trade{}, remittances{}, overdoses{}, encounters{}, homicides{};
   double approval_us{}, approval_mx{};
-  double mx_exports{}, cartel_revenue{};
+  double mx_exports{}, cartel_revenue{}, prc_announced{};
   std::array<double, kRegions> region_members{};  ///< cartel members by region
 };
 
@@ -35,6 +35,8 @@ struct Baseline {
 struct Tallies {
   double returnees_last_year{};  ///< Mexicans removed or returned, persons per year (smoothed)
   double deportations_mexican{}, interior_removals_mexican{}, deportations_other{};
+  double apprehensions_mexican{}, third_country_to_mx{};
+  double third_country_last_year{};  ///< non-Mexicans sent to Mexico, persons per year (smoothed)
   std::vector<double> recent_encounters;  ///< encounters of the last steps (a month's worth)
 };
 

@@ -43,7 +43,8 @@ TEST_CASE("M1: a tariff lowers trade and U.S. investment") {
 }
 
 TEST_CASE(
-    "M1: under a tariff Mexico finds concessions more attractive, and the U.S. lifts after them") {
+    "M1: under a tariff Mexico finds concessions that answer its demand more attractive, and the "
+    "U.S. lifts once the demand is met") {
   auto sim = simulation();
   World& w = sim.world();
   w.policy.inaugurated = true;
@@ -51,10 +52,18 @@ TEST_CASE(
   const double troops_calm = action_utility(w, mx, Side::mx, Action::deploy_border_troops);
   const double transfer_calm = action_utility(w, mx, Side::mx, Action::transfer_cartel_leaders);
   w.policy.tariff_us_on_mx = 0.25;
+  w.policy.tariff_demand.active = true;
+  w.policy.tariff_demand.rate = 0.25;
+  w.policy.tariff_demand.issue = Issue::migration;
+  w.policy.compliance = 0.0;
   CHECK(action_utility(w, mx, Side::mx, Action::deploy_border_troops) > troops_calm);
+  // A drugs concession does not answer a migration demand.
+  CHECK(action_utility(w, mx, Side::mx, Action::transfer_cartel_leaders) ==
+        doctest::Approx(transfer_calm));
+  w.policy.tariff_demand.issue = Issue::drugs_security;
   CHECK(action_utility(w, mx, Side::mx, Action::transfer_cartel_leaders) > transfer_calm);
   const double lift_before = action_utility(w, us, Side::us, Action::lift_tariff);
-  w.policy.concessions = 1.0;
+  w.policy.compliance = 1.0;
   CHECK(action_utility(w, us, Side::us, Action::lift_tariff) > lift_before);
 }
 
@@ -75,7 +84,7 @@ TEST_CASE(
 TEST_CASE("M3: Mexico's acceptance of Remain in Mexico falls as domestic pressure rises") {
   auto sim = simulation();
   World& w = sim.world();
-  w.policy.rim_demand_ticks = 3;
+  w.policy.rim_demand_due = w.date + 30;
   const auto mx = w.politics.mx_president();
   auto margin = [&] {
     return action_utility(w, mx, Side::mx, Action::accept_remain_in_mexico) -

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "tests/support/run_model.hpp"
+#include "world/decisions.hpp"
 #include "world/usmca_review.hpp"
 
 using namespace vecinos;
@@ -60,7 +61,7 @@ TEST_CASE(
   auto sim = at_review({{"usmca.canada.take_part=false"}});
   World& w = sim.world();
   // Everyone at the table already wants what is in force: the bargain changes nothing.
-  std::vector<IssueVector> at_status(w.politics.size(), w.policy.status());
+  std::vector<IssueVector> at_status(w.politics.size(), policy_status(w.policy, w.config.status));
   w.politics.set_positions(at_status);
   const auto calm = review_usmca(w);
   CHECK(calm.change < 1e-6);

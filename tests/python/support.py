@@ -86,3 +86,8 @@ def inject_events(path, rows):
             if column == "date":
                 values = [v.encode() for v in values]
             e[column][n0:] = values
+        # Columns written since (forced, the demand's issue): chosen events with no demand.
+        for column, fill in (("forced", 0), ("issue", -1)):
+            if column in e:
+                e[column].resize((n0 + len(rows),))
+                e[column][n0:] = [fill] * len(rows)

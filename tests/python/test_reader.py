@@ -64,7 +64,8 @@ class ReaderTest(unittest.TestCase):
     def test_events_are_categorical(self):
         ev = self.run.events
         self.assertEqual(list(ev.columns),
-                         ["tick", "date", "actor", "action", "target", "magnitude", "goldstein"])
+                         ["tick", "date", "actor", "action", "target", "magnitude", "goldstein",
+                          "forced", "issue"])
         with h5py.File(self.path, "r") as f:
             actors = list(f["events/actor_names"].asstr()[:])
             actions = list(f["events/action_names"].asstr()[:])

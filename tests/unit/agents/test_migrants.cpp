@@ -40,6 +40,9 @@ constexpr std::array<Move, kTransitionCount - 1> kMoves{{
     {T::other_removed_interior, S::us_other, S::origin},
     {T::other_gave_up, S::transit_mx, S::origin},
     {T::held_released, S::held_mx, S::transit_mx},
+    // Issue 14: non-Mexicans removed to Mexico as a third country wait there again.
+    {T::other_sent_to_mx, S::transit_mx, S::transit_mx},
+    {T::other_sent_to_mx_interior, S::us_other, S::transit_mx},
 }};
 
 const Move* move_of(T t) {

@@ -30,8 +30,11 @@ TEST_SUITE("unit") {
         {"an anchor", [](World& w) { w.politics.set_anchor(0, IssueVector{}); }},
         {"an edge weight", [](World& w) { w.elite.set_weight(0, 0.123); }},
         {"an indicator", [](World& w) { w.indicators[Ind::leader_bond] += 0.01; }},
-        {"concessions", [](World& w) { w.policy.concessions += 0.01; }},
-        {"the next review", [](World& w) { w.policy.usmca_next_review_tick = 99; }},
+        {"compliance", [](World& w) { w.policy.compliance += 0.01; }},
+        {"a threat's demand", [](World& w) { w.policy.threat.rate += 0.01; }},
+        {"the next review", [](World& w) { w.policy.usmca_next_review = Date(2027, 7, 1); }},
+        {"a commitment", [](World& w) { w.policy.commitment[0][3] += 1; }},
+
         {"recent use", [](World& w) { w.policy.recent_use[1][5] += 1; }},
         {"congress share", [](World& w) { w.policy.mx_congress_share += 0.01; }},
         {"markets",

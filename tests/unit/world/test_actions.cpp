@@ -33,7 +33,8 @@ const std::vector<Case>& cases() {
   using P = PolicyState;
   static const std::vector<Case> rows{
       {Action::threaten_tariff, Side::us, [](P&) {},
-       [](const P&, const P& a) { return a.tariff_threat_ticks > 0; }, "a pending threat"},
+       [](const P&, const P& a) { return a.threat.active && a.threat.deadline > a.threat.made; },
+       "a pending threat with a demand and a deadline"},
       {Action::impose_tariff, Side::us, office,
        [](const P& b, const P& a) { return a.tariff_us_on_mx > b.tariff_us_on_mx; },
        "U.S. tariff on Mexico rises"},
@@ -48,33 +49,57 @@ const std::vector<Case>& cases() {
        [](const P& b, const P& a) { return a.enforcement_target > b.enforcement_target; },
        "interior enforcement target rises"},
       {Action::deploy_border_troops, Side::mx, [](P&) {},
-       [](const P& b, const P& a) {
-         return a.mx_border_troops > b.mx_border_troops && a.concessions > b.concessions;
-       },
-       "more troops, counted as a concession"},
+       [](const P& b, const P& a) { return a.mx_border_troops > b.mx_border_troops; },
+       "more troops (compliance is judged on outcomes, not counted: issue 14)"},
       {Action::transfer_cartel_leaders, Side::mx, office,
-       [](const P& b, const P& a) {
-         return a.extraditions_cum > b.extraditions_cum && a.concessions > b.concessions;
-       },
-       "transfers counted, a concession"},
+       [](const P& b, const P& a) { return a.extraditions_cum > b.extraditions_cum; },
+       "transfers counted (what a drugs demand's compliance reads)"},
       {Action::designate_cartels_terrorist, Side::us, office,
        [](const P&, const P& a) { return a.cartels_designated; }, "cartels designated"},
       {Action::military_strike, Side::us,
        [](P& p) { office(p), p.cartels_designated = p.strikes_authorized = true; },
        [](const P& b, const P& a) {
-         return a.strikes_cum == b.strikes_cum + 1 && a.ticks_since_strike == 0 &&
+         return a.strikes_cum == b.strikes_cum + 1 && a.last_strike.has_value() &&
                 a.grievance[1] > b.grievance[1];
        },
        "a strike counted, Mexico aggrieved"},
       {Action::demand_remain_in_mexico, Side::us, office,
-       [](const P&, const P& a) { return a.rim_demand_ticks > 0 && !a.remain_in_mexico; },
+       [](const P&, const P& a) { return a.rim_demand_due.has_value() && !a.remain_in_mexico; },
        "a demand pending"},
-      {Action::accept_remain_in_mexico, Side::mx, [](P& p) { p.rim_demand_ticks = 4; },
-       [](const P&, const P& a) { return a.remain_in_mexico && a.rim_demand_ticks == 0; },
+      {Action::accept_remain_in_mexico, Side::mx, [](P& p) { p.rim_demand_due = Date(2025, 3, 1); },
+       [](const P&, const P& a) { return a.remain_in_mexico && !a.rim_demand_due; },
        "Remain in Mexico in force, demand answered"},
-      {Action::refuse_remain_in_mexico, Side::mx, [](P& p) { p.rim_demand_ticks = 4; },
-       [](const P&, const P& a) { return !a.remain_in_mexico && a.rim_demand_ticks == 0; },
-       "demand answered, no policy"},
+      {Action::refuse_remain_in_mexico, Side::mx, [](P& p) { p.rim_demand_due = Date(2025, 3, 1); },
+       [](const P&, const P& a) {
+         return !a.remain_in_mexico && !a.rim_demand_due && a.rim_refused.has_value();
+       },
+       "demand answered, no policy, the refusal remembered"},
+      {Action::withdraw_remain_in_mexico, Side::mx, [](P& p) { p.remain_in_mexico = true; },
+       [](const P&, const P& a) { return !a.remain_in_mexico; }, "Mexico ends Remain in Mexico"},
+      {Action::end_remain_in_mexico, Side::us, [](P& p) { office(p), p.remain_in_mexico = true; },
+       [](const P&, const P& a) { return !a.remain_in_mexico; }, "the U.S. drops Remain in Mexico"},
+      {Action::accept_third_country_returns, Side::mx,
+       [](P& p) { p.mx_accepts_third_country = false; },
+       [](const P&, const P& a) { return a.mx_accepts_third_country; },
+       "Mexico takes removals of non-Mexicans"},
+      {Action::refuse_third_country_returns, Side::mx,
+       [](P& p) { p.mx_accepts_third_country = true; },
+       [](const P&, const P& a) { return !a.mx_accepts_third_country; },
+       "Mexico refuses removals of non-Mexicans"},
+      {Action::protest_legal_framework, Side::us,
+       [](P& p) { office(p), p.legal_certainty = 0.2, p.recent_disputes = 2; },
+       [](const P& b, const P& a) { return a.legal_protests > b.legal_protests; },
+       "a U.S. protest of the legal framework remembered"},
+      {Action::threaten_sanctions_cuba, Side::us, [](P& p) { office(p), p.hawk_provocation = 0.5; },
+       [](const P& b, const P& a) {
+         return a.cuba_sanctions_threat > b.cuba_sanctions_threat &&
+                a.hawk_provocation < b.hawk_provocation;
+       },
+       "a sanctions threat remembered, the hawks' provocation vented"},
+      {Action::usmca_new_agreement, Side::us,
+       [](P& p) { p.usmca_status = UsmcaStatus::terminated; },
+       [](const P&, const P& a) { return a.usmca_status == UsmcaStatus::in_force; },
+       "a new agreement after termination"},
       {Action::judicial_reform, Side::mx, [](P&) {},
        [](const P& b, const P& a) { return a.legal_certainty < b.legal_certainty; },
        "legal certainty falls"},
@@ -85,21 +110,23 @@ const std::vector<Case>& cases() {
        },
        "barrels shipped, alignment down, hawks provoked"},
       {Action::usmca_extend, Side::us,
-       [](P& p) { p.usmca_status = UsmcaStatus::under_review, p.usmca_next_review_tick = 60; },
+       [](P& p) {
+         p.usmca_status = UsmcaStatus::under_review, p.usmca_next_review = Date(2027, 7, 1);
+       },
        [](const P&, const P& a) {
-         return a.usmca_status == UsmcaStatus::in_force && a.usmca_next_review_tick == -1;
+         return a.usmca_status == UsmcaStatus::in_force && !a.usmca_next_review;
        },
        "in force, no annual reviews"},
       {Action::usmca_renegotiate, Side::us,
        [](P& p) { p.usmca_status = UsmcaStatus::under_review; },
        [](const P&, const P& a) {
-         return a.usmca_status == UsmcaStatus::renegotiating && a.usmca_next_review_tick > 0;
+         return a.usmca_status == UsmcaStatus::renegotiating && a.usmca_next_review.has_value();
        },
        "renegotiating, next review scheduled"},
       {Action::usmca_withdrawal_notice, Side::us,
        [](P& p) { office(p), p.usmca_status = UsmcaStatus::under_review; },
        [](const P&, const P& a) {
-         return a.usmca_status == UsmcaStatus::withdrawal_notice && a.usmca_termination_tick > 0;
+         return a.usmca_status == UsmcaStatus::withdrawal_notice && a.usmca_termination.has_value();
        },
        "notice given, termination scheduled"},
       {Action::insult, Side::us, [](P&) {},
@@ -111,7 +138,7 @@ const std::vector<Case>& cases() {
        [](const P&, const P& a) { return a.strikes_authorized; },
        "force authorised once cartels are designated"},
       {Action::protest_sovereignty, Side::mx,
-       [](P& p) { p.ticks_since_strike = 0, p.grievance[1] = 0.5; },
+       [](P& p) { p.last_strike = Date(2024, 12, 1), p.grievance[1] = 0.5; },
        [](const P& b, const P& a) { return a.grievance[1] < b.grievance[1]; },
        "protest vents Mexico's grievance"},
       {Action::restrict_us_agents, Side::mx,
@@ -176,15 +203,23 @@ TEST_CASE("actions: each action, made available, has its effect and is logged as
     e.target = static_cast<std::uint32_t>(counterpart);
     e.action = c.action;
     e.magnitude = default_magnitude(w, c.action);
+    e.date = w.date;
+    e.forced = true;
     const std::size_t logged = w.events.size();
-    REQUIRE(apply_event(w, e, /*forced=*/true));
+    REQUIRE(apply_event(w, e));
     CHECK_MESSAGE(c.effect(before, w.policy), c.expected);
     REQUIRE(w.events.size() == logged + 1);
     const Event& got = w.events.back();
     CHECK(got.action == c.action);
-    CHECK(got.goldstein == t.goldstein);
+    // Issue 14: an event records what took effect (at most what was asked for, a lifted tariff
+    // its rate) and its Goldstein score scaled by that size.
+    CHECK(got.goldstein == scaled_goldstein(w, c.action, got.magnitude));
     CHECK(got.tick == w.tick + 1);
-    CHECK(got.magnitude == e.magnitude);
+    CHECK(got.forced);
+    if (t.size != nullptr) {
+      CHECK(got.magnitude > 0);
+      CHECK(got.magnitude <= e.magnitude * (1 + 1e-12));
+    }
   }
 }
 

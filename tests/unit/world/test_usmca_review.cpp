@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "tests/support/run_model.hpp"
+#include "world/decisions.hpp"
 #include "world/usmca_review.hpp"
 #include "world/world.hpp"
 
@@ -61,7 +62,7 @@ TEST_CASE(
   // On every issue the terms move toward the end the U.S. president leans to, and further from
   // the status quo.
   const IssueVector us = calm.politics.position(calm.politics.us_president());
-  const IssueVector q = calm.policy.status();
+  const IssueVector q = policy_status(calm.policy, calm.config.status);
   for (std::size_t k = 0; k < kReviewIssues.size(); ++k) {
     const std::size_t i = index(kReviewIssues[k]);
     CAPTURE(k);

@@ -356,14 +356,20 @@ class Run:
         cols = ("tick", "date", "actor", "action", "target", "magnitude", "goldstein")
         n = min(len(e[c]) for c in cols)
         actors = strings(e["actor_names"])
-        return pd.DataFrame(
-            {
-                "tick": e["tick"][:n],
-                "date": pd.to_datetime(strings(e["date"], n)),
-                "actor": categorical(e["actor"][:n], actors),
-                "action": categorical(e["action"][:n], strings(e["action_names"])),
-                "target": categorical(e["target"][:n], actors),
-                "magnitude": e["magnitude"][:n],
-                "goldstein": e["goldstein"][:n],
-            }
-        )
+        table = {
+            "tick": e["tick"][:n],
+            "date": pd.to_datetime(strings(e["date"], n)),
+            "actor": categorical(e["actor"][:n], actors),
+            "action": categorical(e["action"][:n], strings(e["action_names"])),
+            "target": categorical(e["target"][:n], actors),
+            "magnitude": e["magnitude"][:n],
+            "goldstein": e["goldstein"][:n],
+        }
+        # Written since the event log said which events were forced and what a threat demands.
+        if "forced" in e:
+            table["forced"] = e["forced"][:n].astype(bool)
+        if "issue" in e and "issue_names" in e:
+            codes = e["issue"][:n]
+            names = strings(e["issue_names"])
+            table["issue"] = pd.Categorical.from_codes(codes, categories=names)
+        return pd.DataFrame(table)
