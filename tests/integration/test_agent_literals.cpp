@@ -74,7 +74,9 @@ TEST_CASE("agents/: no numeric literal beyond the listed ones in behavioural cod
       found[x] += 1;
     }
     const auto known = kKnown.find(name);
-    for (const auto& [x, n] : found) {
+    for (const auto& entry : found) {
+      const auto& x = entry.first;  // not a structured binding: clang 14 cannot capture one
+      const auto n = entry.second;
       int allowed = 0;
       if (known != kKnown.end()) {
         const auto k = known->second.find(x);
