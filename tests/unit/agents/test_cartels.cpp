@@ -8,6 +8,7 @@
 #include <cstddef>
 
 #include "agents/cartels.hpp"
+#include "tests/support/agent_step.hpp"
 #include "tests/support/run_model.hpp"
 #include "world/drivers.hpp"
 #include "world/world.hpp"
@@ -18,12 +19,6 @@ namespace {
 
 World cartel_world() {
   return build_world(test::config_of("configs/baseline.yaml", test::small()));
-}
-
-void step(Cartels& c, const CartelDrivers& d, StepContext& ctx) {
-  c.decide(d, ctx);
-  c.resolve(ctx);
-  ctx.tick += 1;
 }
 
 std::size_t leaders(const Cartels& c) {
@@ -45,7 +40,7 @@ TEST_CASE("cartels: membership and violence are stationary under the start's dri
   StepContext ctx = w.step_context();
   double lo = members0, hi = members0;
   for (int t = 0; t < 4 * 52; ++t) {  // four years, drivers held at the start
-    step(c, d0, ctx);
+    test::step_kind(c, d0, ctx, w.calendar);
     lo = std::min(lo, c.total_members());
     hi = std::max(hi, c.total_members());
   }
@@ -66,7 +61,10 @@ TEST_CASE(
   hard.security_cooperation = std::min(1.0, d0.security_cooperation + 0.4);
   Cartels base = w.cartels, pressed = w.cartels;
   StepContext a = w.step_context(), b = w.step_context();
-  for (int t = 0; t < 26; ++t) step(base, d0, a), step(pressed, hard, b);
+  for (int t = 0; t < 26; ++t) {
+    test::step_kind(base, d0, a, w.calendar);
+    test::step_kind(pressed, hard, b, w.calendar);
+  }
   CHECK(pressed.total_revenue() < base.total_revenue());
 
   Cartels c = w.cartels;
@@ -74,7 +72,7 @@ TEST_CASE(
   const std::size_t leaders0 = leaders(c);
   REQUIRE(leaders0 >= 5);
   c.remove_leaders(5);
-  step(c, d0, ctx);
+  test::step_kind(c, d0, ctx, w.calendar);
   // Five removed this step; replacements take months (leader_replacement per year), so at most
   // a few come back within one week.
   CHECK(c.leaders_removed_total() == doctest::Approx(5.0));
@@ -83,7 +81,8 @@ TEST_CASE(
   Cartels s = w.cartels, calm = w.cartels;
   StepContext cs = w.step_context(), cc = w.step_context();
   s.strike();
-  step(s, d0, cs), step(calm, d0, cc);
+  test::step_kind(s, d0, cs, w.calendar);
+  test::step_kind(calm, d0, cc, w.calendar);
   CHECK(s.total_members() < calm.total_members());
   CHECK(s.homicides_per_year() > calm.homicides_per_year());
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 
 #include "agents/firms.hpp"
+#include "tests/support/agent_step.hpp"
 #include "tests/support/run_model.hpp"
 #include "world/drivers.hpp"
 #include "world/world.hpp"
@@ -34,9 +35,7 @@ TEST_CASE(
   std::array<double, kOwners> mean{};
   const int ticks = 2 * 52;
   for (int t = 0; t < ticks; ++t) {
-    f.decide(d0, ctx);
-    f.resolve(ctx);
-    ctx.tick += 1;
+    test::step_kind(f, d0, ctx, w.calendar);
     for (std::size_t o = 0; o < kOwners; ++o) mean[o] += f.fdi_usd(o) / ticks;
   }
   int calibrated = 0;
@@ -60,8 +59,8 @@ TEST_CASE("firms: a U.S. tariff on Mexico lowers exports against the same firms 
   Firms a = w.firms, b = w.firms;
   StepContext ca = w.step_context(), cb = w.step_context();
   for (int t = 0; t < 52; ++t) {
-    a.decide(d0, ca), a.resolve(ca), ca.tick += 1;
-    b.decide(tariff, cb), b.resolve(cb), cb.tick += 1;
+    test::step_kind(a, d0, ca, w.calendar);
+    test::step_kind(b, tariff, cb, w.calendar);
   }
   CHECK(b.exports_usd() < 0.97 * a.exports_usd());
 }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "agents/migrants.hpp"
+#include "tests/support/agent_step.hpp"
 #include "tests/support/run_model.hpp"
 #include "world/drivers.hpp"
 #include "world/world.hpp"
@@ -85,10 +86,7 @@ TEST_CASE("migrants: people are conserved and each change of status is its trans
       before[i] = m.status(i);
       mexicans_before += mexican(before[i]) ? 1U : 0U;
     }
-    m.decide(d, ctx);
-    m.resolve(ctx);
-    ctx.tick += 1;
-    ctx.date = w.calendar.date(ctx.tick);
+    test::step_kind(m, d, ctx, w.calendar);
 
     REQUIRE(m.size() == n);
     std::array<std::size_t, kMigrantStatusCount> stock{};
