@@ -33,9 +33,17 @@ inline constexpr StreamId kMorrisStart = 7;       ///< morris: start level (traj
 inline constexpr StreamId kMorrisDirection = 8;   ///< morris: up or down (trajectory, dim)
 inline constexpr StreamId kMorrisOrder = 9;       ///< morris: order of the moves (trajectory)
 
-/// Indices of the Cartesian product of lists of the given sizes, in row-major order: the first
+/// The indices into each list of point `point` of the Cartesian product of lists of the given
+/// sizes (none zero), in row-major order: the first list varies slowest (like nested loops in
+/// the order the parameters are written).
+std::vector<std::size_t> grid_index(std::uint64_t point, std::span<const std::size_t> sizes);
+
+/// Every point of the Cartesian product of lists of the given sizes, in row-major order: the first
 /// list varies slowest (like nested loops in the order the parameters are written).
 std::vector<std::vector<std::size_t>> grid_indices(std::span<const std::size_t> sizes);
+
+// The batch functions below give every point of a sampled design at once; they are
+// all_points(UnitPoints{...}) (unit_points.hpp), which also gives any single point alone.
 
 /// `n` points uniform in [0, 1)^dims: coordinate d of point i is
 /// Rng(seed, kSweepKey, i, d, kRandomDesign).uniform().

@@ -8,7 +8,6 @@
 #include "model/rng.hpp"
 
 #include "model/schema_values.hpp"
-#include "model/sweep/saltelli.hpp"
 
 namespace vecinos::sweep {
 namespace {
@@ -34,42 +33,40 @@ std::string task_file_name(std::uint64_t index) {
   return fmt::format("task-{:06}.h5", index);
 }
 
-TaskList::TaskList(const Sweep& s) : sweep_(s) {
-  const auto& ps = s.parameters;
-  const std::size_t dims = ps.size();
-  switch (s.design) {
+TaskList::TaskList(const Sweep& s) : sweep_(s), points_(s.points()) {
+  if (samples_bounds(s.design) && !s.parameters.empty())
+    unit_ = std::make_shared<const UnitPoints>(UnitDesign{
+        s.design, s.samples, s.parameters.size(), s.seed, s.scramble, s.second_order, s.levels});
+}
+
+std::vector<std::string> TaskList::values(std::uint64_t point) const {
+  if (point >= points_)
+    throw std::out_of_range(
+        fmt::format("design point {}: the sweep has {} points", point, points_));
+  const auto& ps = sweep_.parameters;
+  std::vector<std::string> v(ps.size());
+  switch (sweep_.design) {
     case Design::grid: {
       std::vector<std::size_t> sizes;
       for (const auto& p : ps) sizes.push_back(p.values.size());
-      for (const auto& idx : grid_indices(sizes)) {
-        std::vector<std::string> v(dims);
-        for (std::size_t d = 0; d < dims; ++d) v[d] = ps[d].values[idx[d]];
-        points_.push_back(std::move(v));
-      }
-      break;
+      const auto idx = grid_index(point, sizes);
+      for (std::size_t d = 0; d < ps.size(); ++d) v[d] = ps[d].values[idx[d]];
+      return v;
     }
-    case Design::list: {
-      const std::size_t n = dims > 0 ? ps.front().values.size() : 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        std::vector<std::string> v(dims);
-        for (std::size_t d = 0; d < dims; ++d) v[d] = ps[d].values.at(i);
-        points_.push_back(std::move(v));
-      }
-      break;
+    case Design::list:
+      for (std::size_t d = 0; d < ps.size(); ++d) v[d] = ps[d].values.at(point);
+      return v;
+    default: {
+      const auto u = (*unit_)(point);
+      for (std::size_t d = 0; d < ps.size(); ++d) v[d] = scaled(ps[d], u[d]);
+      return v;
     }
-    case Design::random: unit_ = random_points(s.samples, dims, s.seed); break;
-    case Design::lhs: unit_ = lhs_points(s.samples, dims, s.seed); break;
-    case Design::sobol: unit_ = sobol_points(s.samples, dims, s.seed, s.scramble); break;
-    case Design::saltelli:
-      unit_ = saltelli_points(s.samples, dims, s.seed, s.scramble, s.second_order);
-      break;
-    case Design::morris: unit_ = morris_points(s.samples, dims, s.levels, s.seed); break;
   }
-  for (const auto& u : unit_) {
-    std::vector<std::string> v(dims);
-    for (std::size_t d = 0; d < dims; ++d) v[d] = scaled(ps[d], u[d]);
-    points_.push_back(std::move(v));
-  }
+}
+
+std::vector<double> TaskList::unit(std::uint64_t point) const {
+  if (!unit_) return {};
+  return (*unit_)(point);
 }
 
 Task TaskList::task(std::uint64_t index) const {

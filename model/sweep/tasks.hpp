@@ -5,11 +5,13 @@
 // across runs, machines, Slurm array elements and MPI ranks.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "model/config_loader.hpp"
 #include "model/sweep/sweep.hpp"
+#include "model/sweep/unit_points.hpp"
 
 namespace vecinos::sweep {
 
@@ -27,24 +29,26 @@ std::uint64_t task_seed(std::uint64_t sweep_seed, std::uint64_t point, std::uint
 /// "task-000123.h5" (at least 6 digits).
 std::string task_file_name(std::uint64_t index);
 
+/// The tasks of a sweep and the parameter values of each. A point's values are computed when
+/// asked for, from the point's index alone (grid: its digits in the mixed radix of the list
+/// sizes; sampled designs: UnitPoints), so building the list costs nothing per point and a Slurm
+/// element or `sweep run --task I` of a 10^7-point design computes only its own points.
 class TaskList {
  public:
-  /// Builds the design's points (the sweep must outlive the list).
+  /// The sweep must outlive the list. Throws std::invalid_argument for a design its sampler
+  /// refuses (the sweep loader reports these first, at their lines).
   explicit TaskList(const Sweep& s);
 
   [[nodiscard]] const Sweep& sweep() const { return sweep_; }
-  [[nodiscard]] std::uint64_t size() const { return points_.size() * sweep_.replicates; }
-  [[nodiscard]] std::uint64_t points() const { return points_.size(); }
+  [[nodiscard]] std::uint64_t size() const { return points_ * sweep_.replicates; }
+  [[nodiscard]] std::uint64_t points() const { return points_; }
   [[nodiscard]] Task task(std::uint64_t index) const;
-  /// The parameter values of point p, in the order of the parameters, as `--set` value text.
-  [[nodiscard]] const std::vector<std::string>& values(std::uint64_t point) const {
-    return points_.at(point);
-  }
+  /// The parameter values of point p, in the order of the parameters, as `--set` value text;
+  /// throws std::out_of_range when p >= points().
+  [[nodiscard]] std::vector<std::string> values(std::uint64_t point) const;
   /// Sampled designs: the unit-cube coordinates of point p, before scaling to the bounds
   /// (empty for grid and list).
-  [[nodiscard]] std::vector<double> unit(std::uint64_t point) const {
-    return unit_.empty() ? std::vector<double>{} : unit_.at(point);
-  }
+  [[nodiscard]] std::vector<double> unit(std::uint64_t point) const;
   /// The history file of a task: OUTPUT/task-NNNNNN.h5.
   [[nodiscard]] std::filesystem::path output(const Task& t) const;
   /// The task's overrides, in the order `vecinos run` applies them: the sweep's `set:`, the
@@ -56,8 +60,8 @@ class TaskList {
 
  private:
   const Sweep& sweep_;
-  std::vector<std::vector<std::string>> points_;
-  std::vector<std::vector<double>> unit_;  ///< sampled designs: coordinates in [0, 1]
+  std::uint64_t points_ = 0;
+  std::shared_ptr<const UnitPoints> unit_;  ///< sampled designs
 };
 
 /// A command line for the shell: each argument quoted when needed.

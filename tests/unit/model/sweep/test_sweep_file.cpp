@@ -126,7 +126,7 @@ TEST_SUITE("sweep files") {
       CHECK(f >= 0.2);
       CHECK(f <= 0.6);
       strata.insert(static_cast<int>((f - 0.2) / 0.04));
-      const std::string& agents = ht.values(p)[1];
+      const std::string agents = ht.values(p)[1];
       CHECK(agents.find_first_not_of("0123456789") == std::string::npos);
       CHECK(std::stoi(agents) >= 100);
       CHECK(std::stoi(agents) <= 200);
