@@ -3,6 +3,7 @@
 #include <set>
 
 #include "model/calendar.hpp"
+#include "world/calendar_events.hpp"
 
 #include <fmt/format.h>
 
@@ -269,6 +270,29 @@ void cross_check(Config& cfg, const schema::OriginTable& origins, Diagnostics& d
   }
 }
 
+// A calendar date before the start is in the past of the run: the start state already holds
+// its outcome (an inauguration before the start: the president is in office from tick 0), and
+// the event itself does not happen. Historical starts rely on this (configs starting after
+// the inauguration); it is a note, not an error, so that nobody mistakes it for a scheduled
+// event.
+std::vector<Diagnostic> past_calendar_notes(const Config& cfg, const schema::OriginTable& origins) {
+  std::vector<Diagnostic> out;
+  for (std::size_t e = 0; e < kCalendarEventCount; ++e) {
+    const auto event = static_cast<CalendarEvent>(e);
+    const Date d = date_of(cfg.calendar, event);
+    if (d >= cfg.simulation.start) continue;
+    const std::string path = fmt::format("calendar.{}", name(event));
+    const auto it = origins.find(path);
+    std::string what = event == CalendarEvent::inauguration
+                           ? "the president is in office from the start"
+                           : "it does not happen in this run";
+    out.push_back({it != origins.end() ? it->second : Origin{}, path,
+                   fmt::format("{} is before simulation.start ({}): treated as past; {}", d.iso(),
+                               cfg.simulation.start.iso(), what)});
+  }
+  return out;
+}
+
 LoadedConfig finish(MergedTree merged, Diagnostics& diags) {
   LoadedConfig out;
   out.files = std::move(merged.files);
@@ -278,6 +302,7 @@ LoadedConfig finish(MergedTree merged, Diagnostics& diags) {
   s.load(merged.tree, &out.config, "", ctx);
   if (diags.empty()) cross_check(out.config, out.origins, diags);
   diags.throw_if_any();
+  out.notes = past_calendar_notes(out.config, out.origins);
   return out;
 }
 
@@ -302,6 +327,12 @@ LoadedConfig load_config_text(std::string_view text, const std::string& name,
                               const std::filesystem::path& base_dir) {
   Diagnostics diags;
   return finish(load_merged_text(text, name, sets, base_dir, diags), diags);
+}
+
+std::string notes_text(const LoadedConfig& c) {
+  std::string out;
+  for (const auto& n : c.notes) out += "note: " + n.str() + "\n";
+  return out;
 }
 
 std::string resolved_yaml(const Config& cfg) {

@@ -80,7 +80,14 @@ struct LoadedConfig {
   Config config;
   schema::OriginTable origins;     ///< where each key's value came from
   std::vector<std::string> files;  ///< the extends chain, base first
+  /// Allowed but easy to misread: each note is where and what (today, a calendar date before
+  /// simulation.start: the event is past and does not happen in the run). `vecinos validate`
+  /// and `vecinos run` print them to stderr as "note: file:line:column: key: message".
+  std::vector<Diagnostic> notes;
 };
+
+/// The notes as lines "note: file:line:column: key: message\n" (empty when there are none).
+std::string notes_text(const LoadedConfig& c);
 
 /// Loads, merges and validates a config file; throws ConfigError listing every problem.
 LoadedConfig load_config(const std::filesystem::path& file, std::span<const Override> sets = {});

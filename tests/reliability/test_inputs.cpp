@@ -173,6 +173,48 @@ TEST_SUITE("reliability: validate agrees with run") {
 
 TEST_SUITE("reliability: config semantics") {
   TEST_CASE(
+      "a calendar date before the start is past: a note at its line, and it does not happen") {
+    TempDir dir("past-calendar");
+    // Start just before and just after the USMCA review of the baseline's calendar.
+    auto config = [&](const std::string& name, const std::string& start, const std::string& end) {
+      return dir.write(name, fmt::format("extends: {}\nsimulation:\n  start: {}\n  end: {}\n",
+                                         quoted(source_path("configs/baseline.yaml")), start, end));
+    };
+    const auto before = config("before.yaml", "2026-06-01", "2026-08-01");
+    const auto after = config("after.yaml", "2026-08-01", "2026-10-01");
+    const auto va = run_vecinos("validate " + quoted(after.string()));
+    REQUIRE(va.exit_code == 0);
+    // Both past dates, each at its line in the file that sets it; nothing said of the others.
+    CHECK(va.err.find("note: " + source_path("configs/baseline.yaml") +
+                      ":30:17: calendar.inauguration: 2025-01-20 is before simulation.start "
+                      "(2026-08-01): treated as past; the president is in office from the "
+                      "start") != std::string::npos);
+    CHECK(va.err.find(":31:17: calendar.usmca_review: 2026-07-01 is before simulation.start "
+                      "(2026-08-01): treated as past; it does not happen in this run") !=
+          std::string::npos);
+    CHECK(va.err.find("us_midterms") == std::string::npos);
+    const auto vb = run_vecinos("validate " + quoted(before.string()));
+    REQUIRE(vb.exit_code == 0);
+    CHECK(vb.err.find("usmca_review") == std::string::npos);
+    CHECK(vb.err.find("calendar.inauguration") != std::string::npos);
+
+    // What the note says holds: the review is in the run that contains it, not in the other.
+    auto reviews = [&](const std::filesystem::path& cfg, const std::string& out) {
+      const auto r = run_vecinos("run " + quoted(cfg.string()) + " -o " +
+                                 quoted((dir / out).string()) + " --set recording.agents=false");
+      REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+      const auto py =
+          run_shell("/usr/bin/python3 -c \"import h5py; f = h5py.File('" + (dir / out).string() +
+                    "'); n = [x.decode() for x in f['events/action_names'][:]]; "
+                    "print(sum(n[a].startswith('usmca_') for a in f['events/action'][:]))\"");
+      REQUIRE_MESSAGE(py.exit_code == 0, py.err);
+      return std::stoi(py.out);
+    };
+    CHECK(reviews(before, "before.h5") >= 1);
+    CHECK(reviews(after, "after.h5") == 0);
+  }
+
+  TEST_CASE(
       "list+ appends to the extended file's list, a plain list replaces it; --resolved and diff "
       "say where") {
     TempDir dir("list-append");

@@ -18,6 +18,7 @@ Action add_validate(CLI::App& app) {
     for (const auto& f : *files) {
       try {
         const LoadedConfig c = load_config(f);
+        std::cerr << notes_text(c);
         std::cout << fmt::format("{}: ok ({} presidents, {} officials, {} legislatures)\n", f,
                                  c.config.presidents.size(), c.config.officials.size(),
                                  c.config.legislatures.size());

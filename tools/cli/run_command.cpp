@@ -76,6 +76,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     for (const auto& s : a->sets) sets.push_back({s});
     if (a->seed) sets.push_back({fmt::format("simulation.seed={}", *a->seed)});
     const LoadedConfig loaded = load_config(a->config, sets);
+    if (!a->quiet) std::cerr << notes_text(loaded);
     const int threads = a->threads > 0
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
