@@ -65,22 +65,38 @@ float lognormal_mean1(Rng& r, double sd) {
 
 }  // namespace
 
+namespace {
+// Initial groups, in this order, before people are sorted into their communities: the status
+// and the number of agents of each.
+std::array<std::pair<S, std::size_t>, 5> migrant_initial_groups(const MigrantParams& p) {
+  auto agents = [&](double persons) {
+    return static_cast<std::size_t>(std::llround(persons / p.scale));
+  };
+  return {{{S::us_unauthorized, agents(p.mexican_unauthorized)},
+           {S::us_legal, agents(p.mexican_legal)},
+           {S::mx_home, agents(p.mexican_would_be)},
+           {S::transit_mx, agents(p.transit_in_mexico)},
+           {S::origin, agents(p.transit_origin)}}};
+}
+}  // namespace
+
+std::size_t Migrants::agent_count(const MigrantParams& p) {
+  std::size_t n = 0;
+  for (const auto& g : migrant_initial_groups(p)) n += g.second;
+  return n;
+}
+
+std::uint64_t Migrants::estimated_bytes(const MigrantParams& p) {
+  const auto ties = static_cast<std::uint64_t>(std::max(0, p.kin_ties));
+  return static_cast<std::uint64_t>(agent_count(p)) * (41 + 27 * ties);
+}
+
 void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const StepContext& ctx) {
   const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;
   scale_ = p.scale;
-  auto agents = [&](double persons) {
-    return static_cast<std::size_t>(std::llround(persons / p.scale));
-  };
-  // Initial groups, in this order, before people are sorted into their communities.
-  const std::array<std::pair<S, std::size_t>, 5> groups = {
-      {{S::us_unauthorized, agents(p.mexican_unauthorized)},
-       {S::us_legal, agents(p.mexican_legal)},
-       {S::mx_home, agents(p.mexican_would_be)},
-       {S::transit_mx, agents(p.transit_in_mexico)},
-       {S::origin, agents(p.transit_origin)}}};
-  std::size_t n = 0;
-  for (const auto& g : groups) n += g.second;
+  const auto groups = migrant_initial_groups(p);
+  const std::size_t n = agent_count(p);
 
   // Each person draws a community: a Mexican town, or a community of origin for others.
   const auto towns = static_cast<std::uint32_t>(std::max(1, p.mexican_towns));

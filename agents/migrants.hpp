@@ -134,6 +134,13 @@ class Migrants {
   /// People, their ties and thresholds, from the parameters (deterministic in seed, run).
   void build(const MigrantParams& p, const MigrantDrivers& d0, const StepContext& ctx);
 
+  /// The number of agents `build` makes: each initial group's persons / scale, rounded.
+  static std::size_t agent_count(const MigrantParams& p);
+  /// Memory a population of these parameters takes at its peak, in bytes: 41 + 27 x kin_ties
+  /// per agent, fitted to the peak resident memory of `vecinos bench` at 143,500, 1,435,000 and
+  /// 14,350,000 agents with 0, 4 and 8 kin ties (docs/reliability.md; within 3 %).
+  static std::uint64_t estimated_bytes(const MigrantParams& p);
+
   /// Decide phase: each person reads tick t and writes its own next status and transition.
   void decide(const MigrantDrivers& d, const StepContext& ctx);
   /// Resolve phase: statuses of t+1 become current; flows and stocks are summed.

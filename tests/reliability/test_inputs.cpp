@@ -263,6 +263,51 @@ TEST_SUITE("reliability: config semantics") {
   }
 }
 
+TEST_SUITE("reliability: memory") {
+  TEST_CASE("a run that needs more memory than the machine has is refused before it builds") {
+    // The largest population the schema allows: 2.5 x 10^8 people with 64 kin ties each
+    // (about 440 GB): refused at once, by default against this machine's memory.
+    const std::string huge =
+        " --set migrants.mexican_unauthorized=5e7 --set migrants.mexican_legal=5e7"
+        " --set migrants.mexican_would_be=5e7 --set migrants.transit_in_mexico=5e7"
+        " --set migrants.transit_origin=5e7 --set migrants.kin_ties=64 --no-history";
+    const auto full = quoted(source_path("configs/full_scale.yaml"));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto r = run_vecinos("run " + full + huge);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5.0);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("full_scale.yaml: this run needs about 442 GB of memory (250000000 migrant "
+                     "agents with 64 kin ties") != std::string::npos);
+    CHECK(r.err.find("more than this machine's") != std::string::npos);
+    // The same with bench; and an explicit limit below the full scale's 2.2 GB.
+    CHECK(run_vecinos("bench " + full + huge).exit_code == 2);
+    const auto lim = run_vecinos("run " + full + " --no-history --max-memory-gb 1");
+    CHECK(lim.exit_code == 2);
+    CHECK(lim.err.find("more than the limit of 1.0 GB (--max-memory-gb)") != std::string::npos);
+  }
+
+  TEST_CASE("the memory estimate is within 10 % of the peak that bench measures") {
+    // Two populations of 1.4 and 2.9 million agents with 8 and 2 kin ties (the estimate's
+    // per-agent cost was fitted on 0, 4 and 8 ties at other sizes).
+    for (const std::string sets : {" --set migrants.scale=10 --set migrants.kin_ties=8",
+                                   " --set migrants.scale=5 --set migrants.kin_ties=2"}) {
+      INFO(sets);
+      const auto b = run_vecinos("bench " + quoted(source_path("configs/baseline.yaml")) + sets +
+                                 " --set simulation.end=2024-12-15");
+      REQUIRE_MESSAGE(b.exit_code == 0, b.err);
+      auto field = [&](const std::string& key) {
+        const auto at = b.out.find(key);
+        REQUIRE(at != std::string::npos);
+        return std::stod(b.out.substr(at + key.size()));
+      };
+      const double peak = field("peak_rss_gib"), estimate = field("estimated_gib");
+      CHECK(peak > 0.1);
+      CHECK(estimate / peak > 0.9);
+      CHECK(estimate / peak < 1.1);
+    }
+  }
+}
+
 TEST_SUITE("reliability: sweep arithmetic") {
   TEST_CASE("a 16 x 16 grid is refused (not wrapped to 0 tasks); a large plan is summarised") {
     TempDir dir("sweep-arith");

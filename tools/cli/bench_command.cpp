@@ -12,6 +12,7 @@
 
 #include "tools/cli/commands.hpp"
 #include "world/config.hpp"
+#include "world/footprint.hpp"
 #include "world/simulation.hpp"
 
 namespace vecinos::cli {
@@ -33,6 +34,7 @@ Action add_bench(CLI::App& app, const StopFlag& stop) {
     std::string config;
     int threads = 0;
     std::vector<std::string> sets;
+    double max_memory_gb = -1;
   };
   auto a = std::make_shared<Args>();
   app.add_option("CONFIG", a->config, "config file (YAML)")->required();
@@ -41,10 +43,15 @@ Action add_bench(CLI::App& app, const StopFlag& stop) {
   app.add_option("--set", a->sets, "override a config key: --set key.path=value (repeatable)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--max-memory-gb", a->max_memory_gb,
+                 "refuse a config that would need more than this many GB of memory (default: "
+                 "this machine's memory; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   return [a, &stop] {
     std::vector<Override> sets;
     for (const auto& s : a->sets) sets.push_back({s});
     const LoadedConfig loaded = load_config(a->config, sets);
+    check_memory(loaded.config, a->config, a->max_memory_gb);
     const int threads = a->threads > 0
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -73,7 +80,10 @@ Action add_bench(CLI::App& app, const StopFlag& stop) {
     std::cout << fmt::format("ticks_per_s     {:.2f}\n", ticks / run);
     std::cout << fmt::format("agent_updates_per_s {:.3g}\n",
                              static_cast<double>(agents) * ticks / run);
-    std::cout << fmt::format("peak_rss_gib    {:.2f}\n", peak_rss_gib());
+    std::cout << fmt::format("peak_rss_gib    {:.3f}\n", peak_rss_gib());
+    std::cout << fmt::format(
+        "estimated_gib   {:.3f}\n",
+        static_cast<double>(estimated_memory(loaded.config).bytes) / (1024.0 * 1024.0 * 1024.0));
     return 0;
   };
 }

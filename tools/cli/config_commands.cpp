@@ -7,6 +7,7 @@
 #include "model/yaml_tree.hpp"
 #include "tools/cli/commands.hpp"
 #include "world/config.hpp"
+#include "world/footprint.hpp"
 
 namespace vecinos::cli {
 
@@ -19,9 +20,11 @@ Action add_validate(CLI::App& app) {
       try {
         const LoadedConfig c = load_config(f);
         std::cerr << notes_text(c);
-        std::cout << fmt::format("{}: ok ({} presidents, {} officials, {} legislatures)\n", f,
-                                 c.config.presidents.size(), c.config.officials.size(),
-                                 c.config.legislatures.size());
+        std::cout << fmt::format(
+            "{}: ok ({} presidents, {} officials, {} legislatures; a run needs about {} of "
+            "memory)\n",
+            f, c.config.presidents.size(), c.config.officials.size(), c.config.legislatures.size(),
+            memory_text(estimated_memory(c.config).bytes));
       } catch (const ConfigError& e) {
         std::cerr << e.what() << "\n";
         rc = 2;

@@ -14,6 +14,7 @@
 #include "output/summary.hpp"
 #include "tools/cli/commands.hpp"
 #include "world/config.hpp"
+#include "world/footprint.hpp"
 #include "world/simulation.hpp"
 
 namespace vecinos::cli {
@@ -32,6 +33,7 @@ struct RunArgs {
   int tick_delay_ms = 0;
   bool test_kill_while_creating = false;
   double max_history_gb = 20;
+  double max_memory_gb = -1;  ///< negative: this machine's physical memory
 };
 
 /// Sleeps after every tick: a test-only slow-down, so that tests can signal or kill a run
@@ -63,6 +65,10 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
                  "refuse a run whose history would exceed this many GB, estimated at the start "
                  "(default 20; 0: no limit)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--max-memory-gb", a->max_memory_gb,
+                 "refuse a run that would need more than this many GB of memory, estimated "
+                 "before the world is built (default: this machine's memory; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--digest", a->digest, "print a hash of the complete final state");
   app.add_flag("-q,--quiet", a->quiet, "print no summary and no progress");
   app.add_option("--test-tick-delay-ms", a->tick_delay_ms, "sleep after each tick (tests only)")
@@ -77,6 +83,7 @@ Action add_run(CLI::App& app, const StopFlag& stop) {
     if (a->seed) sets.push_back({fmt::format("simulation.seed={}", *a->seed)});
     const LoadedConfig loaded = load_config(a->config, sets);
     if (!a->quiet) std::cerr << notes_text(loaded);
+    check_memory(loaded.config, a->config, a->max_memory_gb);
     const int threads = a->threads > 0
                             ? a->threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
