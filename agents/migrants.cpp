@@ -86,11 +86,6 @@ std::size_t Migrants::agent_count(const MigrantParams& p) {
   return n;
 }
 
-std::uint64_t Migrants::estimated_bytes(const MigrantParams& p) {
-  const auto ties = static_cast<std::uint64_t>(std::max(0, p.kin_ties));
-  return static_cast<std::uint64_t>(agent_count(p)) * (41 + 27 * ties);
-}
-
 void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const StepContext& ctx) {
   const std::uint64_t seed = ctx.seed, run = ctx.run;
   p_ = p;

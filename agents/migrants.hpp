@@ -7,6 +7,7 @@
 // threshold drawn Exp(1) when it entered (inverse cumulative hazard; exact for hazards that
 // change every tick). What happens then (crossing or apprehension, removal or return, ...) is
 // drawn from the person's own counter-based stream. Equations: model/ODD.md, M2 and M3.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -136,10 +137,15 @@ class Migrants {
 
   /// The number of agents `build` makes: each initial group's persons / scale, rounded.
   static std::size_t agent_count(const MigrantParams& p);
-  /// Memory a population of these parameters takes at its peak, in bytes: 41 + 27 x kin_ties
-  /// per agent, fitted to the peak resident memory of `vecinos bench` at 143,500, 1,435,000 and
-  /// 14,350,000 agents with 0, 4 and 8 kin ties (docs/reliability.md; within 3 %).
-  static std::uint64_t estimated_bytes(const MigrantParams& p);
+  /// Memory a population of these parameters takes at its peak, in bytes: kBytesPerAgent +
+  /// kBytesPerKinTie x kin_ties per agent, fitted to the peak resident memory of `vecinos bench`
+  /// at 143,500, 1,435,000 and 14,350,000 agents with 0, 4 and 8 kin ties (within 3 %;
+  /// docs/reliability.md). Not a behavioural parameter: it only sizes the memory check.
+  static std::uint64_t estimated_bytes(const MigrantParams& p) {
+    const auto ties = static_cast<std::uint64_t>(std::max(0, p.kin_ties));
+    return static_cast<std::uint64_t>(agent_count(p)) * (kBytesPerAgent + kBytesPerKinTie * ties);
+  }
+  static constexpr std::uint64_t kBytesPerAgent = 41, kBytesPerKinTie = 27;
 
   /// Decide phase: each person reads tick t and writes its own next status and transition.
   void decide(const MigrantDrivers& d, const StepContext& ctx);
