@@ -48,6 +48,7 @@ std::vector<std::string> TaskList::values(std::uint64_t point) const {
   switch (sweep_.design) {
     case Design::grid: {
       std::vector<std::size_t> sizes;
+      sizes.reserve(ps.size());
       for (const auto& p : ps) sizes.push_back(p.values.size());
       const auto idx = grid_index(point, sizes);
       for (std::size_t d = 0; d < ps.size(); ++d) v[d] = ps[d].values[idx[d]];
