@@ -132,7 +132,7 @@ class AnalysisSweepTest(unittest.TestCase):
             self.assertEqual(ds["trade_us_mx_usd"].dims, ("time",))
             self.assertEqual(ds["trade_us_mx_usd"].attrs["units"], "USD/year")
             self.assertNotIn("time", run.indicators.columns)
-            self.assertEqual(run.meta["schema_version"], 2)
+            self.assertEqual(run.meta["schema_version"], vecinos.SCHEMA_VERSION)
 
 
 if __name__ == "__main__":
