@@ -6,7 +6,10 @@
 
 #include <hdf5_hl.h>
 
+#include <fmt/format.h>
+
 #include "model/date.hpp"
+#include "model/errors.hpp"
 #include "model/network.hpp"
 #include "model/version.hpp"
 #include "world/actions.hpp"
@@ -53,6 +56,47 @@ void set_text(hid_t obj, const std::string& name, std::string_view value) {
 
 std::int64_t as_i64(std::size_t v) {
   return static_cast<std::int64_t>(v);
+}
+
+/// Makes `scale` an HDF5 dimension scale (a netCDF dimension named `name`) and attaches it to
+/// dimension `dim` of each of `datasets`. Both write attributes: before SWMR writing starts.
+void attach_dimension(hid_t scale, const char* name, const std::vector<hid_t>& datasets,
+                      unsigned dim, const std::string& where) {
+  h5::check(H5DSset_scale(scale, name), "making " + where + " a dimension scale");
+  for (const hid_t d : datasets)
+    h5::check(H5DSattach_scale(d, scale, dim), "attaching " + where + " to a dataset");
+}
+
+std::vector<hid_t> dataset_ids(const std::vector<h5::RowDataset>& sets) {
+  std::vector<hid_t> ids;
+  for (const h5::RowDataset& d : sets) ids.push_back(d.id());
+  return ids;
+}
+
+/// The dates of a group's rows as days since 1970-01-01: a [rows] int32 dataset named `time`,
+/// with the attributes netCDF readers decode as datetime64 (`units`, `calendar`).
+h5::RowDataset days_dataset(hid_t group, h5::RowSpec spec, const std::string& what) {
+  spec.name = "time";
+  spec.file_type = H5T_STD_I32LE;
+  spec.mem_type = H5T_NATIVE_INT32;
+  spec.elem_bytes = 4;
+  spec.width = 0;
+  spec.growable_width = false;
+  h5::RowDataset d(group, spec);
+  set_text(d.id(), "units", "days since 1970-01-01");
+  set_text(d.id(), "calendar", "proleptic_gregorian");
+  set_text(d.id(), "description", what);
+  return d;
+}
+
+/// A [n] dataset of the ids 0 .. n-1 (network vertices, edge types) as a dimension scale.
+void id_dimension(hid_t group, const char* name, hid_t file_type, hid_t mem_type, std::size_t n,
+                  hid_t attached_to, const std::string& what) {
+  std::vector<std::int32_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = static_cast<std::int32_t>(i);
+  const h5::Handle d = h5::write_vector(group, name, file_type, mem_type, ids.data(), n);
+  set_text(d.id(), "description", what);
+  attach_dimension(d.id(), name, {attached_to}, 0, std::string("/network/") + name);
 }
 
 }  // namespace
@@ -137,15 +181,10 @@ void HistoryFile::create_time_and_indicators() {
   // The dates as a netCDF time coordinate: an HDF5 dimension scale that every indicator's
   // dimension 0 is attached to, so netCDF readers (xarray with h5netcdf) index the indicators
   // by time. Attaching writes attributes, so it happens before SWMR writing starts.
-  time_scale_ = h5::RowDataset(ind.id(), spec("time", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
-  set_text(time_scale_.id(), "units", "days since 1970-01-01");
-  set_text(time_scale_.id(), "calendar", "proleptic_gregorian");
-  set_text(time_scale_.id(), "description",
-           "date of each recorded tick (the same as /time/date), as a dimension scale");
-  h5::check(H5DSset_scale(time_scale_.id(), "time"), "making /indicators/time a dimension scale");
-  for (const h5::RowDataset& d : indicators_)
-    h5::check(H5DSattach_scale(d.id(), time_scale_.id(), 0),
-              "attaching /indicators/time to an indicator");
+  time_scale_ =
+      days_dataset(ind.id(), spec("time", H5T_STD_I32LE, H5T_NATIVE_INT32, 4),
+                   "date of each recorded tick (the same as /time/date), as a dimension scale");
+  attach_dimension(time_scale_.id(), "time", dataset_ids(indicators_), 0, "/indicators/time");
 }
 
 void HistoryFile::create_agents(const StartRecord& start) {
@@ -181,9 +220,20 @@ void HistoryFile::create_agents(const StartRecord& start) {
     }
 
     TableSets sets;
+    const std::string where = "/agents/" + p.table.kind;
+    h5::RowSpec rows;
+    rows.expected_rows = plan_.state_rows();
+    rows.flush_rows = plan_.state_rows_per_flush();
+    rows.compress = rec.compression;
+    rows.deflate_level = rec.deflate_level;
     if (rec.agents) {
       const h5::Handle sg = h5::create_group(g.id(), "state");
       for (const NumberColumn& col : p.table.state) {
+        if (col.name == "time" || col.name == "agent")
+          throw RuntimeError(
+              fmt::format("{}/state/{}: a state column may not be named like the "
+                          "group's dimension scales (time, agent)",
+                          where, col.name));
         h5::RowSpec s;
         s.name = col.name;
         s.file_type = h5::file_type(col.dtype);
@@ -204,9 +254,26 @@ void HistoryFile::create_agents(const StartRecord& start) {
                    std::string(kIndicatorInfo[vecinos::index(*col.sums_to)].name));
         sets.state.push_back(std::move(d));
       }
+      // The group's dimensions as netCDF sees them: time (dimension 0) and agent (1).
+      sets.state_time = days_dataset(sg.id(), rows,
+                                     "date of each recorded tick (the same as /time/date), as "
+                                     "the dimension scale of dimension 0 of every column");
+      attach_dimension(sets.state_time.id(), "time", dataset_ids(sets.state), 0,
+                       where + "/state/time");
+      const h5::Handle agent = h5::write_vector(sg.id(), "agent", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                                                index.data(), index.size(), static_storage);
+      set_text(agent.id(), "description",
+               "index in the whole table of each recorded agent (the same as agent_index), as "
+               "the dimension scale of dimension 1 of every column");
+      attach_dimension(agent.id(), "agent", dataset_ids(sets.state), 1, where + "/state/agent");
     }
     const h5::Handle ag = h5::create_group(g.id(), "aggregates");
     for (const Series& a : p.table.aggregates) {
+      if (a.name == "time")
+        throw RuntimeError(
+            fmt::format("{}/aggregates/time: an aggregate may not be named like "
+                        "the group's dimension scale",
+                        where));
       h5::RowSpec s;
       s.name = a.name;
       s.file_type = H5T_IEEE_F64LE;
@@ -220,6 +287,11 @@ void HistoryFile::create_agents(const StartRecord& start) {
       set_text(d.id(), "description", a.description);
       sets.aggregates.push_back(std::move(d));
     }
+    sets.aggregates_time = days_dataset(ag.id(), rows,
+                                        "date of each recorded tick (the same as /time/date), "
+                                        "as the dimension scale of every aggregate");
+    attach_dimension(sets.aggregates_time.id(), "time", dataset_ids(sets.aggregates), 0,
+                     where + "/aggregates/time");
     tables_.push_back(std::move(sets));
   }
 }
@@ -230,9 +302,9 @@ void HistoryFile::create_network(const StartRecord& start) {
   set_text(g.id(), "description",
            "elite influence network: edge source -> target means source influences target; "
            "vertex i is political actor i (/agents/political)");
-  h5::write_strings(g.id(), "vertex_names", start.vertex_names);
+  const h5::Handle vertices = h5::write_strings(g.id(), "vertex_names", start.vertex_names);
   std::vector<std::string> types(kEdgeTypeNames.begin(), kEdgeTypeNames.end());
-  h5::write_strings(g.id(), "type_names", types);
+  const h5::Handle type_names = h5::write_strings(g.id(), "type_names", types);
   auto column = [&](const char* name, hid_t file_type, hid_t mem_type, std::size_t bytes) {
     return list_column(g.id(), rec, name, file_type, mem_type, bytes, kEdgeChunk);
   };
@@ -262,6 +334,24 @@ void HistoryFile::create_network(const StartRecord& start) {
   weight_ = h5::RowDataset(g.id(), w);
   set_text(weight_.id(), "description",
            "weight of each edge at each snapshot [snapshot, edge]; NaN before the edge existed");
+
+  // The group's dimensions as netCDF sees them: time (the snapshots), edge, vertex, edge_type.
+  net_time_ = days_dataset(g.id(), t,
+                           "date of each weight snapshot (of the tick in /network/tick), as "
+                           "the dimension scale of dimension 0 of tick and weight");
+  attach_dimension(net_time_.id(), "time", {net_tick_.id(), weight_.id()}, 0, "/network/time");
+  edge_scale_ = column("edge", H5T_STD_I32LE, H5T_NATIVE_INT32, 4);
+  set_text(edge_scale_.id(), "description",
+           "edge id (0, 1, ...), as the dimension scale of the edge list and of dimension 1 of "
+           "weight");
+  attach_dimension(edge_scale_.id(), "edge", dataset_ids(edge_cols_), 0, "/network/edge");
+  h5::check(H5DSattach_scale(weight_.id(), edge_scale_.id(), 1),
+            "attaching /network/edge to /network/weight");
+  id_dimension(g.id(), "vertex", H5T_STD_I32LE, H5T_NATIVE_INT32, start.vertex_names.size(),
+               vertices.id(), "vertex id, as the dimension scale of vertex_names");
+  id_dimension(g.id(), "edge_type", H5T_STD_I32LE, H5T_NATIVE_INT32, types.size(), type_names.id(),
+               "edge type code (of /network/type), as the dimension scale of "
+               "type_names");
 }
 
 void HistoryFile::create_events(const StartRecord& start) {
@@ -306,10 +396,14 @@ void HistoryFile::append(const TickSnapshot& s) {
     for (TableSets& t : tables_) {
       for (h5::RowDataset& d : t.state) d.append(s.columns.at(c++).data());
       for (h5::RowDataset& d : t.aggregates) d.append(&s.aggregates.at(a++));
+      if (t.state_time.valid()) t.state_time.append(&days);
+      t.aggregates_time.append(&days);
     }
   }
   if (!edge_cols_.empty()) {
     for (const EdgeRecord& e : s.new_edges) {
+      const auto id = static_cast<std::int32_t>(edge_scale_.rows());
+      edge_scale_.append(&id);
       edge_cols_[0].append(&e.source);
       edge_cols_[1].append(&e.target);
       edge_cols_[2].append(&e.type);
@@ -322,6 +416,9 @@ void HistoryFile::append(const TickSnapshot& s) {
     std::copy(s.weights.begin(), s.weights.end(), row.begin());
     weight_.append(row.data());
     net_tick_.append(&s.tick);
+    const auto day = Date::parse(s.date);
+    const std::int32_t days = day ? day->days_since_epoch() : 0;
+    net_time_.append(&days);
   }
   if (!event_cols_.empty()) {
     for (const Event& e : s.events) {
@@ -350,10 +447,14 @@ void HistoryFile::write_pending() {
   for (TableSets& t : tables_) {
     for (auto& d : t.state) d.write_pending();
     for (auto& d : t.aggregates) d.write_pending();
+    if (t.state_time.valid()) t.state_time.write_pending();
+    t.aggregates_time.write_pending();
   }
   for (auto& d : edge_cols_) d.write_pending();
+  if (edge_scale_.valid()) edge_scale_.write_pending();
   if (weight_.valid()) weight_.write_pending();
   if (net_tick_.valid()) net_tick_.write_pending();
+  if (net_time_.valid()) net_time_.write_pending();
   for (auto& d : event_cols_) d.write_pending();
   time_scale_.write_pending();
   date_.write_pending();
@@ -374,9 +475,13 @@ void HistoryFile::close_datasets() {
   for (TableSets& t : tables_) {
     for (auto& d : t.state) d.close(what);
     for (auto& d : t.aggregates) d.close(what);
+    t.state_time.close(what);
+    t.aggregates_time.close(what);
   }
   for (auto& d : edge_cols_) d.close(what);
+  edge_scale_.close(what);
   net_tick_.close(what);
+  net_time_.close(what);
   weight_.close(what);
   for (auto& d : event_cols_) d.close(what);
 }

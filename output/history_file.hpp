@@ -18,7 +18,7 @@
 namespace vecinos {
 
 /// Version of the layout in output/SCHEMA.md; readers refuse versions they do not know.
-inline constexpr std::int64_t kSchemaVersion = 2;
+inline constexpr std::int64_t kSchemaVersion = 3;
 
 /// Facts about the execution (root attributes, never datasets).
 struct RunFacts {
@@ -52,6 +52,8 @@ class HistoryFile {
  private:
   struct TableSets {
     std::vector<h5::RowDataset> state, aggregates;
+    /// The dimension scales `state/time` and `aggregates/time` (days since 1970-01-01).
+    h5::RowDataset state_time, aggregates_time;
   };
   void create_root(const StartRecord& start, const RunFacts& facts);
   void create_time_and_indicators();
@@ -71,6 +73,8 @@ class HistoryFile {
   std::vector<TableSets> tables_;
   std::vector<h5::RowDataset> edge_cols_;  ///< source, target, type, created_tick
   h5::RowDataset net_tick_, weight_;
+  /// /network/time (snapshot dates) and /network/edge (edge ids): dimension scales.
+  h5::RowDataset net_time_, edge_scale_;
   std::vector<h5::RowDataset>
       event_cols_;  ///< tick, date, actor, action, target, magnitude, goldstein
 };

@@ -99,6 +99,17 @@ std::vector<std::string> members(hid_t parent, const std::string& path) {
   return names;
 }
 
+/// The members of a group that are data, not its dimension scales (`time`, `agent`, ...: the
+/// netCDF coordinates of schema 3, which readers skip).
+std::vector<std::string> data_members(hid_t parent, const std::string& path) {
+  std::vector<std::string> names;
+  for (auto& n : members(parent, path)) {
+    const Handle ds = open_dataset(parent, path + "/" + n);
+    if (H5DSis_scale(ds.id()) <= 0) names.push_back(std::move(n));
+  }
+  return names;
+}
+
 HistoryInfo read_info(const std::filesystem::path& path);
 
 }  // namespace
@@ -191,7 +202,7 @@ HistoryInfo read_info(const std::filesystem::path& path) {
 
   // Per-tick datasets may differ by the rows of an unflushed tail: use the shortest.
   std::size_t ticks = length(f, "time/tick");
-  for (const auto& n : members(f, "indicators"))
+  for (const auto& n : data_members(f, "indicators"))
     ticks = std::min(ticks, length(f, "indicators/" + n));
   for (const auto& kind : members(f, "agents")) {
     const std::string g = "agents/" + kind;
@@ -202,12 +213,12 @@ HistoryInfo read_info(const std::filesystem::path& path) {
     t.recorded = h5::string_attribute(group.id(), "recorded").value_or("");
     t.agents = length(f, g + "/agent_index");
     if (exists(f, g + "/state")) {
-      for (const auto& c : members(f, g + "/state")) {
+      for (const auto& c : data_members(f, g + "/state")) {
         ticks = std::min(ticks, length(f, g + "/state/" + c));
         ++t.state_columns;
       }
     }
-    for (const auto& a : members(f, g + "/aggregates")) {
+    for (const auto& a : data_members(f, g + "/aggregates")) {
       ticks = std::min(ticks, length(f, g + "/aggregates/" + a));
       ++t.aggregates;
     }
@@ -224,12 +235,12 @@ HistoryInfo read_info(const std::filesystem::path& path) {
             "{} has {} rows but /time/tick has {}: the file is complete, so it is damaged", ds, n,
             full));
     };
-    for (const auto& n : members(f, "indicators")) check_length("indicators/" + n);
+    for (const auto& n : data_members(f, "indicators")) check_length("indicators/" + n);
     for (const auto& kind : members(f, "agents")) {
       const std::string g = "agents/" + kind;
       if (exists(f, g + "/state"))
-        for (const auto& c : members(f, g + "/state")) check_length(g + "/state/" + c);
-      for (const auto& a : members(f, g + "/aggregates")) check_length(g + "/aggregates/" + a);
+        for (const auto& c : data_members(f, g + "/state")) check_length(g + "/state/" + c);
+      for (const auto& a : data_members(f, g + "/aggregates")) check_length(g + "/aggregates/" + a);
     }
   }
   if (ticks > 0) {
@@ -238,9 +249,8 @@ HistoryInfo read_info(const std::filesystem::path& path) {
     info.first_date = string_at(f, "time/date", 0);
     info.final_date = string_at(f, "time/date", ticks - 1);
   }
-  for (const auto& n : members(f, "indicators")) {
+  for (const auto& n : data_members(f, "indicators")) {
     const Handle ds = open_dataset(f, "indicators/" + n);
-    if (H5DSis_scale(ds.id()) > 0) continue;  // /indicators/time, the dates
     HistoryInfo::Indicator ind;
     ind.name = n;
     ind.units = h5::string_attribute(ds.id(), "units").value_or("");

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "output/history_file.hpp"
 #include "tests/support/process.hpp"
 
 using namespace vecinos::test;
@@ -51,7 +52,7 @@ TEST_CASE("vecinos run -o writes a complete history, names it, and inspect reads
   const auto i = run_vecinos("inspect " + q(file));
   REQUIRE_MESSAGE(i.exit_code == 0, i.err);
   CHECK(i.out.find("status      complete\n") != std::string::npos);
-  CHECK(i.out.find("schema      2 ") != std::string::npos);
+  CHECK(i.out.find(fmt::format("schema      {} ", vecinos::kSchemaVersion)) != std::string::npos);
   CHECK(i.out.find("\ntime ") == std::string::npos);  // the dimension scale is not an indicator
   CHECK(i.out.find("agents      political: ") != std::string::npos);
   CHECK(inspected_ticks(i.out) > 10);

@@ -2,6 +2,7 @@
 // numbers, event outcomes when a run records no events, and `vecinos report` without Python.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <regex>
@@ -31,6 +32,85 @@ std::string sampled(const std::filesystem::path& out, const std::string& design)
       "  - {{event: impose_tariff, stat: count}}\n"
       "paths:\n  - {{name: tense, when: relationship_tension.max > 0.5}}\n  - {{name: calm}}\n",
       source_path("configs/baseline.yaml"), out.string(), design);
+}
+
+/// A Latin hypercube of 6 points x 2 replicates whose two paths split the runs.
+std::string lhs_paths(const std::filesystem::path& out) {
+  return fmt::format(
+      "base: {}\noutput: {}\nreplicates: 2\nseed: 5\ndesign: lhs\nsamples: 6\n"
+      "parameters:\n"
+      "  presidents.mx.forbearance: {{min: 0.2, max: 0.8}}\n"
+      "  presidents.us.tariff_propensity: {{min: 0.1, max: 0.9}}\n"
+      "set:\n  simulation.end: 2025-03-01\n  migrants.scale: 1000\n  firms.agents: 300\n"
+      "  recording.agents: false\n  recording.network: false\n"
+      "outcomes:\n  - {{indicator: trade_us_mx_usd, stat: final}}\n"
+      "paths:\n  - {{name: loss, when: trade_us_mx_usd.final < 7.8e11}}\n  - {{name: other}}\n",
+      source_path("configs/baseline.yaml"), out.string());
+}
+
+/// A 1-D dataset of a sweep index, read with the HDF5 C API (numbers as `mem_type`).
+template <class T>
+std::vector<T> read_column(const std::filesystem::path& file, const std::string& name,
+                           hid_t mem_type) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  std::vector<T> v;
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return v;
+  const hid_t ds = H5Dopen2(f, name.c_str(), H5P_DEFAULT);
+  if (ds >= 0) {
+    const hid_t space = H5Dget_space(ds);
+    v.resize(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+    H5Dread(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+    H5Sclose(space);
+    H5Dclose(ds);
+  }
+  H5Fclose(f);
+  return v;
+}
+
+/// A fixed-length string dataset (collect's string columns).
+std::vector<std::string> read_text_column(const std::filesystem::path& file,
+                                          const std::string& name) {
+  std::vector<std::string> out;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return out;
+  const hid_t ds = H5Dopen2(f, name.c_str(), H5P_DEFAULT);
+  if (ds >= 0) {
+    const hid_t type = H5Dget_type(ds);
+    const hid_t space = H5Dget_space(ds);
+    const std::size_t width = H5Tget_size(type);
+    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
+    std::string bytes(n * width, '\0');
+    H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data());
+    for (std::size_t i = 0; i < n; ++i) out.emplace_back(bytes.c_str() + i * width);
+    for (auto& item : out) item.resize(std::min(item.size(), width));
+    H5Sclose(space);
+    H5Tclose(type);
+    H5Dclose(ds);
+  }
+  H5Fclose(f);
+  return out;
+}
+
+/// The fields of a CSV line (double quotes around fields holding commas, "" for a quote).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      out.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
 }
 
 /// task -> (point, replicate, seed) from `sweep plan`.
@@ -89,6 +169,106 @@ TEST_SUITE("sweep cli") {
     const auto i = run_vecinos("inspect " + q(dir / "out"));
     REQUIRE_MESSAGE(i.exit_code == 0, i.err);
     CHECK(std::regex_search(i.out, std::regex(R"(impose_tariff\.count +- +- +-  count)")));
+  }
+
+  TEST_CASE("collect --by: path counts per design point and per parameter bin, from the rows") {
+    TempDir dir("sweep-path-groups");
+    const auto file = dir.write("s.yaml", lhs_paths(dir / "out"));
+    REQUIRE(run_vecinos("sweep run " + q(file) + " --jobs 2").exit_code == 0);
+    const std::string key = "presidents.us.tariff_propensity";
+    const auto csv = dir / "bins.csv";
+    const auto c = run_vecinos("sweep collect " + q(dir / "out") + " --by " + key +
+                               " --bins 3 --csv " + q(csv));
+    REQUIRE_MESSAGE(c.exit_code == 0, c.err);
+    CHECK(c.out.find("paths by " + key + " (3 equal-count bins of the complete runs' values):") !=
+          std::string::npos);
+
+    // The task rows, read back from sweep.h5.
+    const auto index = dir / "out/sweep.h5";
+    const auto point = read_column<std::int64_t>(index, "tasks/point", H5T_NATIVE_INT64);
+    const auto path = read_text_column(index, "tasks/path");
+    const auto value = read_column<double>(index, "parameters/" + key, H5T_NATIVE_DOUBLE);
+    REQUIRE(point.size() == 12);
+    REQUIRE(path.size() == 12);
+    REQUIRE(value.size() == 12);
+    const std::vector<std::string> names = {"loss", "other"};
+    const auto losses = std::count(path.begin(), path.end(), "loss");
+    CHECK(losses > 0);  // the rule splits the runs, so the counts can be wrong
+    CHECK(losses < 12);
+
+    // Per design point: /paths/by_point against a count of the rows.
+    CHECK(read_text_column(index, "paths/by_point/path") == names);
+    const auto runs = read_column<std::int64_t>(index, "paths/by_point/runs", H5T_NATIVE_INT64);
+    const auto count = read_column<std::int64_t>(index, "paths/by_point/count", H5T_NATIVE_INT64);
+    const auto lo = read_column<double>(index, "paths/by_point/lo", H5T_NATIVE_DOUBLE);
+    const auto hi = read_column<double>(index, "paths/by_point/hi", H5T_NATIVE_DOUBLE);
+    REQUIRE(runs.size() == 6);
+    REQUIRE(count.size() == 12);
+    REQUIRE(lo.size() == 12);
+    REQUIRE(hi.size() == 12);
+    for (std::size_t p = 0; p < 6; ++p) {
+      INFO("point " << p);
+      CHECK(runs[p] == std::count(point.begin(), point.end(), static_cast<std::int64_t>(p)));
+      for (std::size_t j = 0; j < names.size(); ++j) {
+        std::int64_t expected = 0;
+        for (std::size_t i = 0; i < point.size(); ++i)
+          if (point[i] == static_cast<std::int64_t>(p) && path[i] == names[j]) ++expected;
+        CHECK(count[p * 2 + j] == expected);
+        const double share = static_cast<double>(expected) / static_cast<double>(runs[p]);
+        CHECK(lo[p * 2 + j] <= share);
+        CHECK(hi[p * 2 + j] >= share);
+      }
+    }
+
+    // Per bin: every CSV row's count against the rows whose value lies in the bin.
+    std::istringstream lines(slurp(csv));
+    std::string line;
+    std::getline(lines, line);
+    CHECK(line == key + ",path,runs,count,probability,lo,hi,group_lo,group_hi");
+    std::vector<double> edges;
+    std::int64_t total = 0;
+    int rows = 0;
+    while (std::getline(lines, line)) {
+      const auto f = csv_fields(line);
+      REQUIRE(f.size() == 9);
+      INFO(line);
+      const double a = std::stod(f[7]), b = std::stod(f[8]);
+      const bool first = edges.empty() || edges.front() == a;
+      if (edges.empty()) edges.push_back(a);
+      if (edges.back() != b) edges.push_back(b);
+      std::int64_t in = 0, follow = 0;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!((value[i] > a || (first && value[i] == a)) && value[i] <= b)) continue;
+        ++in;
+        if (path[i] == f[1]) ++follow;
+      }
+      CHECK(std::stoll(f[2]) == in);
+      CHECK(std::stoll(f[3]) == follow);
+      CHECK(std::stod(f[4]) ==
+            doctest::Approx(static_cast<double>(follow) / static_cast<double>(in)));
+      if (f[1] == "loss") total += in;
+      ++rows;
+    }
+    CHECK(rows == 6);    // 3 bins x 2 paths
+    CHECK(total == 12);  // the bins divide the runs
+    CHECK(edges.size() == 4);
+    CHECK(edges.front() == *std::min_element(value.begin(), value.end()));
+    CHECK(edges.back() == *std::max_element(value.begin(), value.end()));
+
+    // With more bins than values: by value, one group per point's value (2 runs each).
+    const auto v = run_vecinos("sweep collect " + q(dir / "out") + " --by " + key + " --bins 6");
+    REQUIRE_MESSAGE(v.exit_code == 0, v.err);
+    CHECK(v.out.find("paths by " + key + " (values):") != std::string::npos);
+    const auto by_point = run_vecinos("sweep collect " + q(dir / "out") + " --by point");
+    CHECK(std::regex_search(by_point.out, std::regex(R"(\n  5 +(loss|other) +2 +\d +)")));
+
+    // Bad input: exit 2, with the parameters.
+    const auto bad = run_vecinos("sweep collect " + q(dir / "out") + " --by presidents.us.tarif");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--by presidents.us.tarif: not a parameter of the sweep (did you mean '" +
+                       key + "'?); parameters: presidents.mx.forbearance, " + key) !=
+          std::string::npos);
+    CHECK(run_vecinos("sweep collect " + q(dir / "out") + " --bins 3").exit_code == 2);
   }
 
   TEST_CASE("vecinos report without its Python: exit 2 and what to do") {

@@ -1,7 +1,10 @@
 // `mpirun -np N vecinos sweep run FILE --mpi` (Open MPI, as root in CI): rank 0 hands the tasks
-// out, the other ranks run them, and every history equals the same task's from a local sweep.
+// out, the other ranks run them, and every history equals the same task's from a local sweep
+// (a grid, and a saltelli design whose Sobol' indices then equal the local sweep's).
 // Skips (with a message) only when mpirun is missing; a build without MPI must refuse --mpi.
 #include <doctest/doctest.h>
+
+#include <cmath>
 
 #include "tests/integration/test_sweep_support.hpp"
 #include "tests/support/process.hpp"
@@ -63,6 +66,53 @@ TEST_SUITE("sweep mpi") {
       CHECK(differing_datasets(dir / "local" / name, dir / "two" / name).empty());
       CHECK(differing_datasets(dir / "local" / name, dir / "one" / name).empty());
     }
+  }
+
+  TEST_CASE("a saltelli sweep under mpirun -np 2: a local sweep's histories and Sobol' indices") {
+    if (!VECINOS_TEST_MPI || run_shell("command -v mpirun").exit_code != 0) {
+      MESSAGE("skipped: no MPI (see the first test)");
+      return;
+    }
+    TempDir dir("sweep-mpi-saltelli");
+    // 4 base rows x (k + 2) = 16 points for k = 2 parameters, one replicate each.
+    const std::string design = "design: saltelli\nsamples: 4";
+    const auto local = dir.write("local.yaml", sampled_sweep(dir / "local", design));
+    const auto mpi = dir.write("mpi.yaml", sampled_sweep(dir / "mpi", design));
+    REQUIRE(run_vecinos("sweep run " + q(local) + " --jobs 2").exit_code == 0);
+    const auto r = run_shell(kMpirun + "-np 2 " + kExe + " sweep run " + q(mpi) + " --mpi");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(count(r.err, " complete on rank 1 in ") == 16);
+    for (int i = 0; i < 16; ++i) {
+      const std::string name = fmt::format("task-{:06}.h5", i);
+      INFO(name);
+      REQUIRE(std::filesystem::exists(dir / "mpi" / name));
+      CHECK(differing_datasets(dir / "local" / name, dir / "mpi" / name).empty());
+    }
+    for (const auto* d : {"local", "mpi"}) {
+      const auto c = run_vecinos("sweep collect " + q(dir / d));
+      REQUIRE_MESSAGE(c.exit_code == 0, c.err);
+    }
+    // The indices of the MPI sweep: computed (the design has Saltelli's layout and N (k + 2)
+    // points, else sweep_indices raises), finite, and those of the local sweep.
+    const auto t = sensitivity_tables({dir / "mpi", dir / "local"}, "trade_us_mx_usd.final");
+    REQUIRE_MESSAGE(t.exit_code == 0, t.err);
+    const auto rows = csv_rows(t.out);
+    REQUIRE(rows.size() == 6);  // header + 2 parameters, twice
+    CHECK(rows[0] ==
+          std::vector<std::string>{"parameter", "S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"});
+    CHECK(rows[1][0] == "presidents.mx.forbearance");
+    CHECK(rows[2][0] == "presidents.us.tariff_propensity");
+    double total = 0.0;
+    for (std::size_t p = 1; p <= 2; ++p) {
+      INFO(t.out);
+      REQUIRE(rows[p].size() == 7);
+      for (std::size_t c = 1; c < 7; ++c) CHECK(std::isfinite(std::stod(rows[p][c])));
+      total += std::stod(rows[p][4]);
+    }
+    CHECK(total > 0.0);  // the parameters move trade: some total index is above 0
+    CHECK(rows[3] == rows[0]);
+    CHECK(rows[4] == rows[1]);  // identical histories, the same indices to the last digit
+    CHECK(rows[5] == rows[2]);
   }
 
   TEST_CASE("under MPI a failed task is recorded by its rank and the run exits 1") {

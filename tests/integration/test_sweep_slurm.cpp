@@ -1,12 +1,14 @@
 // A sweep as a Slurm job array on a private single-node cluster (tools/cluster/slurm-up.sh:
 // munged, slurmctld and slurmd of our own, stopped at the end): every task's history is
 // complete and equals a local sweep's; USR1 (Slurm's warning before the time limit) stops an
-// element leaving .partial files, the element is requeued and resumes. Skips (with a message)
+// element leaving .partial files, the element is requeued and resumes; a morris design runs
+// as an array too and gives a local sweep's Morris measures. Skips (with a message)
 // only when not root or the Slurm/munge programs are missing.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <regex>
 #include <thread>
@@ -162,5 +164,52 @@ TEST_SUITE("sweep slurm") {
     CHECK_FALSE(std::filesystem::exists(partial));
     // The resumed task is the same run as anywhere else (same point, replicate and seed).
     CHECK(differing_datasets(dir / "local/task-000000.h5", dir / "slow/task-000000.h5").empty());
+
+    // A morris design as an array on the same cluster: 3 trajectories x (k + 1) = 9 points,
+    // 3 tasks per element; the histories and Morris measures are those of a local sweep.
+    const std::string design = "design: morris\nsamples: 3\nlevels: 4";
+    const auto morris_local = dir.write("morris-local.yaml", sampled_sweep(dir / "ml", design));
+    const auto morris = dir.write("morris.yaml", sampled_sweep(dir / "ms", design));
+    REQUIRE(run_vecinos("sweep run " + q(morris_local) + " --jobs 2").exit_code == 0);
+    const auto gen3 = run_vecinos("sweep slurm " + q(morris) + " --pack 3 --time 00:05:00");
+    REQUIRE_MESSAGE(gen3.exit_code == 0, gen3.err);
+    CHECK(gen3.err.find("9 tasks, 3 per element: 3 array elements in 1 array") !=
+          std::string::npos);
+    const auto sub3 = cluster.sh("bash " + q(dir.write("morris.sh", gen3.out)));
+    REQUIRE_MESSAGE(sub3.exit_code == 0, (sub3.out + sub3.err));
+    REQUIRE(!job_id(sub3.out).empty());
+    REQUIRE_MESSAGE(cluster.wait_idle(60), cluster.sh("squeue").out);
+    for (int i = 0; i < 9; ++i) {
+      const std::string name = fmt::format("task-{:06}.h5", i);
+      INFO(name);
+      REQUIRE(std::filesystem::exists(dir / "ms" / name));
+      CHECK(differing_datasets(dir / "ml" / name, dir / "ms" / name).empty());
+    }
+    for (const auto* d : {"ml", "ms"}) {
+      const auto c = run_vecinos("sweep collect " + q(dir / d));
+      REQUIRE_MESSAGE(c.exit_code == 0, c.err);
+    }
+    const auto t = sensitivity_tables({dir / "ms", dir / "ml"}, "trade_us_mx_usd.final");
+    REQUIRE_MESSAGE(t.exit_code == 0, t.err);
+    const auto rows = csv_rows(t.out);
+    INFO(t.out);
+    REQUIRE(rows.size() == 6);  // header + 2 parameters, twice
+    CHECK(rows[0] == std::vector<std::string>{"parameter", "mu", "mu_star", "mu_star_lo",
+                                              "mu_star_hi", "sigma"});
+    double moved = 0.0;
+    for (std::size_t p = 1; p <= 2; ++p) {
+      REQUIRE(rows[p].size() == 6);
+      for (std::size_t c = 1; c < 6; ++c) CHECK(std::isfinite(std::stod(rows[p][c])));
+      // mu* is the mean absolute elementary effect: never below |mu|, inside its interval
+      const double mu = std::stod(rows[p][1]), mu_star = std::stod(rows[p][2]);
+      CHECK(mu_star >= std::fabs(mu));
+      CHECK(std::stod(rows[p][3]) <= mu_star);
+      CHECK(std::stod(rows[p][4]) >= mu_star);
+      moved += mu_star;
+    }
+    CHECK(moved > 0.0);  // the parameters move trade
+    CHECK(rows[3] == rows[0]);
+    CHECK(rows[4] == rows[1]);  // identical histories, the same measures to the last digit
+    CHECK(rows[5] == rows[2]);
   }
 }

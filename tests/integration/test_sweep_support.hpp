@@ -3,6 +3,7 @@
 // read with the HDF5 C API (to check that a task's file is the same wherever it ran).
 #include <hdf5.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -31,6 +32,65 @@ inline std::string small_sweep(const std::filesystem::path& output, int replicat
       "  - {{indicator: trade_us_mx_usd, stat: final}}\n"
       "  - {{indicator: relationship_tension, stat: max}}\n{}",
       source_path("configs/baseline.yaml"), output.string(), replicates, extra);
+}
+
+/// A sampled design (`design` holds its lines: "design: saltelli\nsamples: 4") of two
+/// parameters with bounds, one replicate, short small runs recording indicators and events.
+inline std::string sampled_sweep(const std::filesystem::path& output, const std::string& design) {
+  return fmt::format(
+      "base: {}\noutput: {}\nreplicates: 1\nseed: 5\n{}\n"
+      "parameters:\n"
+      "  presidents.mx.forbearance: {{min: 0.2, max: 0.8}}\n"
+      "  presidents.us.tariff_propensity: {{min: 0.1, max: 0.9}}\n"
+      "set:\n  simulation.end: 2025-03-01\n  migrants.scale: 1000\n  firms.agents: 300\n"
+      "  recording.agents: false\n  recording.network: false\n"
+      "outcomes:\n  - {{indicator: trade_us_mx_usd, stat: final}}\n",
+      source_path("configs/baseline.yaml"), output.string(), design);
+}
+
+/// The sensitivity table of `outcome` in each collected sweep directory, as
+/// vecinos.sensitivity.sweep_indices computes it (Sobol' indices for saltelli, after checking
+/// that /design/unit has Saltelli's layout; Morris measures for morris), as CSV in full
+/// precision, one table after the other. Runs /usr/bin/python3 (or $VECINOS_PYTHON).
+inline ProcessResult sensitivity_tables(const std::vector<std::filesystem::path>& dirs,
+                                        const std::string& outcome) {
+  const char* env = std::getenv("VECINOS_PYTHON");
+  const std::string python = env != nullptr && *env != '\0' ? env : "/usr/bin/python3";
+  const std::string code =
+      "import sys, vecinos\n"
+      "from vecinos import sensitivity\n"
+      "for d in sys.argv[2:]:\n"
+      "    df = vecinos.open_sweep(d)\n"
+      "    if df.attrs[\"design\"][\"name\"] == \"saltelli\":\n"
+      "        sensitivity.check_saltelli_layout(df.attrs[\"unit\"].to_numpy(), "
+      "len(df.attrs[\"parameters\"]))\n"
+      "    r = sensitivity.sweep_indices(df, sys.argv[1], bootstrap=200)\n"
+      "    print(r.table.to_csv(float_format=\"%.17g\"), end=\"\")\n";
+  std::string cmd = fmt::format("PYTHONPATH='{}' MPLBACKEND=Agg '{}' -c '{}' '{}'",
+                                source_path("tools/python"), python, code, outcome);
+  for (const auto& d : dirs) cmd += fmt::format(" '{}'", d.string());
+  return run_shell(cmd);
+}
+
+/// The rows of the CSV tables that sensitivity_tables prints: each row's fields, the header
+/// rows ("parameter,...") included.
+inline std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::vector<std::string> fields(1);
+    for (std::size_t i = start; i < end; ++i) {
+      if (text[i] == ',')
+        fields.emplace_back();
+      else
+        fields.back() += text[i];
+    }
+    if (end > start) rows.push_back(std::move(fields));
+    start = end + 1;
+  }
+  return rows;
 }
 
 namespace detail {

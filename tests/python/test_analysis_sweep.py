@@ -93,6 +93,53 @@ class AnalysisSweepTest(unittest.TestCase):
             k = int((df["path"] == name).sum())
             self.assertIn(f"path {name}: {k} of 32 complete runs", self.collect.stdout)
 
+    def test_collect_by_point_and_by_bin_equals_paths_probabilities(self):
+        import h5py
+
+        df = self.df
+        for key, bins in (("presidents.us.tariff_propensity", 3),
+                          ("presidents.mx.forbearance", 4),
+                          ("presidents.mx.forbearance", 50)):  # more bins than values: by value
+            with self.subTest(key=key, bins=bins):
+                csv = self.dir / f"by-{bins}.csv"
+                r = support.run_vecinos("sweep", "collect", self.out, "--by", key, "--bins",
+                                        bins, "--csv", csv)
+                self.assertIn(f"paths by {key} (", r.stdout)
+                cpp = pd.read_csv(csv, float_precision="round_trip")
+                py = paths.probabilities(df, by=key, bins=bins).reset_index()
+                self.assertEqual(len(cpp), len(py))
+                self.assertEqual(list(cpp["path"]), list(py["path"]))
+                self.assertEqual(list(cpp["runs"]), list(py["runs"]))
+                self.assertEqual(list(cpp["count"]), list(py["count"]))
+                for col in ("probability", "lo", "hi"):
+                    np.testing.assert_allclose(cpp[col], py[col], rtol=0, atol=1e-12)
+                group = py[key]
+                if bins == 50:
+                    np.testing.assert_array_equal(cpp[key].astype(float), group.astype(float))
+                else:  # pandas' labels round the edges to 3 decimals
+                    self.assertGreater(group.nunique(), 1)
+                    right = np.array([iv.right for iv in group])
+                    np.testing.assert_allclose(cpp["group_hi"], right, atol=1e-3)
+                    self.assertTrue(cpp[key].iloc[0].startswith("["))
+        # /paths/by_point holds what paths.probabilities(by="point") gives
+        py = paths.probabilities(df, by="point")
+        with h5py.File(self.out / "sweep.h5", "r") as f:
+            g = f["paths/by_point"]
+            names = list(g["path"].asstr()[:])
+            count, runs, lo, hi = g["count"][:], g["runs"][:], g["lo"][:], g["hi"][:]
+        self.assertEqual(count.shape, (16, len(names)))
+        self.assertEqual(list(runs), list(df.groupby("point").size()))
+        for point in range(16):
+            for j, name in enumerate(names):
+                row = py.loc[(point, name)]
+                self.assertEqual(count[point, j], row["count"])
+                self.assertAlmostEqual(lo[point, j], row["lo"], places=12)
+                self.assertAlmostEqual(hi[point, j], row["hi"], places=12)
+        r = support.run_vecinos("sweep", "collect", self.out, "--by", "nope", check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("parameters: presidents.us.tariff_propensity, presidents.mx.forbearance",
+                      r.stderr)
+
     def test_inspect_reads_the_sweep_index(self):
         r = support.run_vecinos("inspect", self.out)
         self.assertIn("sweep index, format version 1", r.stdout)
@@ -132,7 +179,7 @@ class AnalysisSweepTest(unittest.TestCase):
             self.assertEqual(ds["trade_us_mx_usd"].dims, ("time",))
             self.assertEqual(ds["trade_us_mx_usd"].attrs["units"], "USD/year")
             self.assertNotIn("time", run.indicators.columns)
-            self.assertEqual(run.meta["schema_version"], 2)
+            self.assertEqual(run.meta["schema_version"], vecinos.SCHEMA_VERSION)
 
 
 if __name__ == "__main__":

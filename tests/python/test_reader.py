@@ -112,7 +112,8 @@ class ReaderTest(unittest.TestCase):
         shutil.copy(self.path, newer)
         with h5py.File(newer, "r+") as f:
             f.attrs["schema_version"] = 99
-        with self.assertRaisesRegex(vecinos.SchemaError, "schema 99.*understands schema 2"):
+        with self.assertRaisesRegex(vecinos.SchemaError,
+                                    f"schema 99.*understands schema {vecinos.SCHEMA_VERSION}"):
             vecinos.open_run(newer)
         foreign = self.dir / "foreign.h5"
         with h5py.File(foreign, "w") as f:

@@ -1,5 +1,6 @@
 // `vecinos sweep`: parameter sweeps (docs/sweeps.md). This file registers the subcommands and
 // holds `plan` and `collect`; `run` and `slurm` are in sweep_run_command.cpp.
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "tools/cli/sweep_commands.hpp"
 #include "tools/sweep/collect.hpp"
 #include "tools/sweep/executor.hpp"
+#include "tools/sweep/path_groups.hpp"
 #include "tools/sweep/task_files.hpp"
 #include "world/model_info.hpp"
 
@@ -113,10 +115,24 @@ Action add_sweep_plan(CLI::App& app) {
 }
 
 Action add_sweep_collect(CLI::App& app) {
-  auto dir = std::make_shared<std::string>();
-  app.add_option("DIR", *dir, "output directory of a sweep (it holds sweep.yaml)")->required();
-  return [dir] {
-    const sweep::Sweep s = sweep::load_recorded_sweep(*dir);
+  struct Args {
+    std::string dir, by, csv;
+    std::size_t bins = 5;
+  };
+  auto a = std::make_shared<Args>();
+  app.add_option("DIR", a->dir, "output directory of a sweep (it holds sweep.yaml)")->required();
+  CLI::Option* by =
+      app.add_option("--by", a->by,
+                     "also print each path's probability per group: 'point' (per design point) "
+                     "or a parameter (its values, or --bins equal-count bins when numeric)");
+  app.add_option("--bins", a->bins,
+                 "equal-count bins of a numeric --by parameter with more values (default 5)")
+      ->check(CLI::Range(1, 1000))
+      ->needs(by);
+  app.add_option("--csv", a->csv, "write the --by table to this CSV file as well")->needs(by);
+  return [a] {
+    const sweep::Sweep s = sweep::load_recorded_sweep(a->dir);
+    if (!a->by.empty()) sweep::check_path_grouping(s, a->by, a->bins);
     const sweep::TaskList tasks(s);
     const auto sum = sweep::collect(tasks);
     std::map<std::string, std::vector<std::uint64_t>> by_status;
@@ -134,6 +150,16 @@ Action add_sweep_collect(CLI::App& app) {
       if (!t.note.empty() && t.status != "failed")
         std::cout << fmt::format("  task {} is {}: {}\n", t.index, t.status, t.note);
     std::cout << sweep::path_report(sum);
+    if (!a->by.empty()) {
+      const auto grouping = sweep::path_grouping(tasks, sum, a->by, a->bins);
+      std::cout << sweep::path_grouping_table(grouping);
+      if (!a->csv.empty()) {
+        std::ofstream csv(a->csv);
+        csv << sweep::path_grouping_csv(grouping);
+        csv.close();
+        if (!csv) throw InputError(fmt::format("--csv {}: cannot write the file", a->csv));
+      }
+    }
     for (const auto& w : sum.warnings) std::cout << fmt::format("  warning: {}\n", w);
     std::cout << fmt::format("wrote {}\n", sum.index_file.string());
     if (!sum.all_complete())

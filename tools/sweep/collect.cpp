@@ -12,6 +12,7 @@
 #include "model/sweep/outcome.hpp"
 #include "model/version.hpp"
 #include "output/hdf5_handle.hpp"
+#include "tools/sweep/path_groups.hpp"
 #include "tools/sweep/task_files.hpp"
 #include "tools/sweep/task_reader.hpp"
 
@@ -136,6 +137,51 @@ void write_column(hid_t group, const std::string& name, const std::vector<T>& v,
   h5::set_attribute(ds.id(), "description", description);
 }
 
+/// /paths/by_point: the runs of each path at each design point, with Wilson's interval.
+void write_point_shares(hid_t paths, const CollectSummary& sum) {
+  const Handle g = h5::create_group(paths, "by_point");
+  h5::set_attribute(g.id(), "description",
+                    std::string_view("each path's share of the complete runs of each design "
+                                     "point, with Wilson's (1927) 95 % interval"));
+  std::vector<std::string> names;
+  for (const auto& p : sum.paths) names.push_back(p.name);
+  h5::set_attribute(h5::write_strings(g.id(), "path", names).id(), "description",
+                    std::string_view("the path of each column: /paths/name, then "
+                                     "\"unclassified\" when a run matched no rule"));
+  const std::size_t points = sum.by_point.size(), k = names.size();
+  std::vector<std::int64_t> runs(points), count(points * k);
+  std::vector<double> lo(points * k), hi(points * k);
+  for (std::size_t p = 0; p < points; ++p) {
+    runs[p] = static_cast<std::int64_t>(sum.by_point[p].runs);
+    for (std::size_t j = 0; j < k; ++j) {
+      const PathShare& share = sum.by_point[p].paths.at(j);
+      count[p * k + j] = static_cast<std::int64_t>(share.runs);
+      lo[p * k + j] = share.lo;
+      hi[p * k + j] = share.hi;
+    }
+  }
+  write_column(g.id(), "runs", runs, H5T_STD_I64LE, H5T_NATIVE_INT64,
+               "[point] complete runs of the point");
+  auto matrix = [&](const char* name, const void* data, hid_t file_type, hid_t mem_type,
+                    std::string_view what) {
+    const hsize_t d[2] = {points, k};
+    const Handle space(H5Screate_simple(2, d, nullptr), H5Sclose, "dataspace");
+    const Handle ds(
+        H5Dcreate2(g.id(), name, file_type, space.id(), h5::kDefault, h5::kDefault, h5::kDefault),
+        H5Dclose, fmt::format("creating /paths/by_point/{}", name));
+    if (points * k > 0)
+      h5::check(H5Dwrite(ds.id(), mem_type, H5S_ALL, H5S_ALL, h5::kDefault, data),
+                fmt::format("writing /paths/by_point/{}", name));
+    h5::set_attribute(ds.id(), "description", what);
+  };
+  matrix("count", count.data(), H5T_STD_I64LE, H5T_NATIVE_INT64,
+         "[point, path] complete runs of the point that follow the path");
+  matrix("lo", lo.data(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+         "[point, path] lower end of the 95 % Wilson interval of count / runs (NaN: no runs)");
+  matrix("hi", hi.data(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+         "[point, path] upper end of the 95 % Wilson interval of count / runs (NaN: no runs)");
+}
+
 void write_index(const TaskList& tasks, const CollectSummary& sum,
                  const std::filesystem::path& path) {
   const Sweep& s = tasks.sweep();
@@ -252,6 +298,7 @@ void write_index(const TaskList& tasks, const CollectSummary& sum,
                       std::string_view("the path's rule over the outcomes (empty: every "
                                        "remaining run); a run follows the first that holds"));
     h5::write_strings(g.id(), "description", descriptions);
+    write_point_shares(g.id(), sum);
   }
   {
     const Handle g = h5::create_group(f, "design");
@@ -331,6 +378,7 @@ CollectSummary collect(const TaskList& tasks) {
       std::tie(share.lo, share.hi) = wilson_interval(share.runs, share.total);
       sum.paths.push_back(share);
     }
+    sum.by_point = path_shares_by_point(tasks, sum);
   }
   std::filesystem::path tmp = sum.index_file;
   tmp += ".partial";

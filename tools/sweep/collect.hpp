@@ -29,11 +29,22 @@ struct PathShare {
   double lo = 0.0, hi = 0.0;
 };
 
+/// Each path's share of one group of complete runs: a design point, a parameter's value or a
+/// bin of its values (tools/sweep/path_groups.hpp).
+struct PathGroup {
+  std::string label;             ///< "3" (a point), "0.2" or "mx" (a value), "(0.31, 0.47]" (a bin)
+  double lo = 0.0;               ///< a bin's edges (lo, hi]; the first bin holds lo too
+  double hi = 0.0;               ///< (both 0 for points and values)
+  std::uint64_t runs = 0;        ///< complete runs in the group
+  std::vector<PathShare> paths;  ///< in the order of CollectSummary::paths
+};
+
 struct CollectSummary {
   std::filesystem::path index_file;  ///< DIR/sweep.h5
   std::vector<CollectedTask> tasks;
   std::uint64_t complete = 0;
-  std::vector<PathShare> paths;  ///< the sweep's paths, then "unclassified" if any run is
+  std::vector<PathShare> paths;     ///< the sweep's paths, then "unclassified" if any run is
+  std::vector<PathGroup> by_point;  ///< the paths' shares at every point of the design
   std::vector<std::string> warnings;
   [[nodiscard]] bool all_complete() const { return complete == tasks.size(); }
 };

@@ -10,12 +10,12 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from .tables import Agents, Network, categorical, strings
+from .tables import Agents, Network, categorical, data_names, strings
 
-SCHEMA_VERSION = 2
-"""The newest history schema this reader understands (output/SCHEMA.md); it reads 1 too (the
-same layout without the /indicators/time dimension scale)."""
-READABLE_VERSIONS = (1, 2)
+SCHEMA_VERSION = 3
+"""The newest history schema this reader understands (output/SCHEMA.md); it reads 1 and 2 too
+(the same layout without the dimension scales: 1 has none, 2 only /indicators/time)."""
+READABLE_VERSIONS = (1, 2, 3)
 
 
 class SchemaError(Exception):
@@ -141,15 +141,9 @@ class _Guarded:
         return getattr(self._obj, name)
 
 
-def _is_scale(ds) -> bool:
-    """An HDF5 dimension scale (/indicators/time: the dates as netCDF time), not an indicator."""
-    v = ds.attrs.get("CLASS", b"")
-    return (v.decode() if isinstance(v, bytes) else str(v)) == "DIMENSION_SCALE"
-
-
 def indicator_names(group) -> list:
     """The indicator datasets of an /indicators group, in file order (without its scales)."""
-    return [name for name in group if not _is_scale(group[name])]
+    return data_names(group)
 
 
 class Run:
@@ -210,13 +204,13 @@ class Run:
         In a complete file every one has all the rows: a shorter one is damage, and is reported."""
         f = self._file
         lengths = {"/time/tick": len(f["time/tick"]), "/time/date": len(f["time/date"])}
-        for name in f["indicators"]:
+        for name in data_names(f["indicators"]):
             lengths[f"/indicators/{name}"] = len(f["indicators"][name])
         for kind in f["agents"]:
             g = f["agents"][kind]
             for sub in ("state", "aggregates"):
                 if sub in g:
-                    for name in g[sub]:
+                    for name in data_names(g[sub]):
                         lengths[f"/agents/{kind}/{sub}/{name}"] = g[sub][name].shape[0]
         n = min(lengths.values())
         if self.status == "complete":

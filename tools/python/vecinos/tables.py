@@ -13,6 +13,18 @@ def strings(dataset, n=None) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
+def is_scale(ds) -> bool:
+    """An HDF5 dimension scale (a group's ``time``, ``agent``, ``edge`` ...: its netCDF
+    coordinates, output/SCHEMA.md), not data."""
+    v = ds.attrs.get("CLASS", b"")
+    return (v.decode() if isinstance(v, bytes) else str(v)) == "DIMENSION_SCALE"
+
+
+def data_names(group) -> list:
+    """The datasets of a group in file order, without its dimension scales."""
+    return [name for name in group if not is_scale(group[name])]
+
+
 def categorical(codes, names) -> pd.Categorical:
     """Codes into a names table as a pandas Categorical (names made unique if they repeat)."""
     names = list(names)
@@ -59,7 +71,7 @@ class Agents:
 
     @property
     def state_columns(self) -> list:
-        return list(self._g["state"]) if "state" in self._g else []
+        return data_names(self._g["state"]) if "state" in self._g else []
 
     def state(self, column: str) -> pd.DataFrame:
         """One state column as a [date x agent] DataFrame (columns: agent index)."""
@@ -87,11 +99,11 @@ class Agents:
     def aggregates(self) -> pd.DataFrame:
         """Population-wide series (over every agent, not just the panel), indexed by date."""
         g = self._g["aggregates"]
-        return pd.DataFrame({n: g[n][: self._ticks] for n in g}, index=self._dates)
+        return pd.DataFrame({n: g[n][: self._ticks] for n in data_names(g)}, index=self._dates)
 
     def units(self, column: str) -> str:
         for sub in ("state", "static", "aggregates"):
-            if sub in self._g and column in self._g[sub]:
+            if sub in self._g and column in data_names(self._g[sub]):
                 return str(self._g[sub][column].attrs.get("units", ""))
         raise KeyError(column)
 
