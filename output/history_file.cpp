@@ -46,6 +46,7 @@ std::array<char, kDateBytes> date_bytes(const std::string& iso) {
 
 std::vector<std::string> action_strings(std::string_view ActionInfo::*field) {
   std::vector<std::string> out;
+  out.reserve(kActionInfo.size());
   for (const ActionInfo& a : kActionInfo) out.emplace_back(a.*field);
   return out;
 }
@@ -69,6 +70,7 @@ void attach_dimension(hid_t scale, const char* name, const std::vector<hid_t>& d
 
 std::vector<hid_t> dataset_ids(const std::vector<h5::RowDataset>& sets) {
   std::vector<hid_t> ids;
+  ids.reserve(sets.size());
   for (const h5::RowDataset& d : sets) ids.push_back(d.id());
   return ids;
 }
@@ -364,6 +366,7 @@ void HistoryFile::create_events(const StartRecord& start) {
   h5::write_strings(g.id(), "action_names", action_strings(&ActionInfo::name));
   h5::write_strings(g.id(), "action_cameo", action_strings(&ActionInfo::cameo));
   std::vector<double> scores;
+  scores.reserve(kActionInfo.size());
   for (const ActionInfo& a : kActionInfo) scores.push_back(a.goldstein);
   h5::write_vector(g.id(), "action_goldstein", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, scores.data(),
                    scores.size());
@@ -380,6 +383,7 @@ void HistoryFile::create_events(const StartRecord& start) {
   event_cols_.push_back(column("forced", H5T_STD_U8LE, H5T_NATIVE_UINT8, 1));
   event_cols_.push_back(column("issue", H5T_STD_I32LE, H5T_NATIVE_INT32, 4));
   std::vector<std::string> issues;
+  issues.reserve(kIssueNames.size());
   for (auto n : kIssueNames) issues.emplace_back(n);
   h5::write_strings(g.id(), "issue_names", issues);
 }
@@ -433,7 +437,8 @@ void HistoryFile::append(const TickSnapshot& s) {
       event_cols_[5].append(&e.magnitude);
       event_cols_[6].append(&e.goldstein);
       const std::uint8_t forced = e.forced ? 1 : 0;
-      const std::int32_t issue = e.issue;
+      // A small signed code (-1: none), widened with its sign on purpose.
+      const std::int32_t issue = e.issue;  // NOLINT(bugprone-signed-char-misuse)
       event_cols_[7].append(&forced);
       event_cols_[8].append(&issue);
     }

@@ -104,7 +104,7 @@ std::vector<std::string> members(hid_t parent, const std::string& path) {
 std::vector<std::string> data_members(hid_t parent, const std::string& path) {
   std::vector<std::string> names;
   for (auto& n : members(parent, path)) {
-    const Handle ds = open_dataset(parent, path + "/" + n);
+    const Handle ds = open_dataset(parent, fmt::format("{}/{}", path, n));
     if (H5DSis_scale(ds.id()) <= 0) names.push_back(std::move(n));
   }
   return names;
@@ -214,12 +214,12 @@ HistoryInfo read_info(const std::filesystem::path& path) {
     t.agents = length(f, g + "/agent_index");
     if (exists(f, g + "/state")) {
       for (const auto& c : data_members(f, g + "/state")) {
-        ticks = std::min(ticks, length(f, g + "/state/" + c));
+        ticks = std::min(ticks, length(f, fmt::format("{}/state/{}", g, c)));
         ++t.state_columns;
       }
     }
     for (const auto& a : data_members(f, g + "/aggregates")) {
-      ticks = std::min(ticks, length(f, g + "/aggregates/" + a));
+      ticks = std::min(ticks, length(f, fmt::format("{}/aggregates/{}", g, a)));
       ++t.aggregates;
     }
     info.tables.push_back(std::move(t));
@@ -239,8 +239,10 @@ HistoryInfo read_info(const std::filesystem::path& path) {
     for (const auto& kind : members(f, "agents")) {
       const std::string g = "agents/" + kind;
       if (exists(f, g + "/state"))
-        for (const auto& c : data_members(f, g + "/state")) check_length(g + "/state/" + c);
-      for (const auto& a : data_members(f, g + "/aggregates")) check_length(g + "/aggregates/" + a);
+        for (const auto& c : data_members(f, g + "/state"))
+          check_length(fmt::format("{}/state/{}", g, c));
+      for (const auto& a : data_members(f, g + "/aggregates"))
+        check_length(fmt::format("{}/aggregates/{}", g, a));
     }
   }
   if (ticks > 0) {

@@ -137,6 +137,7 @@ PathGrouping path_grouping(const TaskList& tasks, const CollectSummary& sum, con
   auto point_of = [&](std::size_t i) { return tasks.task(sum.tasks[i].index).point; };
 
   std::vector<double> x;
+  x.reserve(complete.size());
   for (const std::size_t i : complete) x.push_back(number[point_of(i)]);
   std::vector<double> distinct = x;
   std::sort(distinct.begin(), distinct.end());
