@@ -7,7 +7,9 @@
 #      unit and integration suites and the fuzz targets, and those suites run under it (the
 #      integration tests run the sanitized program too);
 #   4. each fuzz target fuzzed for 30 s (all four at once: tools/fuzz.sh --parallel);
-#   5. clang-tidy over the C++ files changed since .ci/tidy-base (tools/tidy.sh).
+#   5. a ThreadSanitizer build (clang) of the history writer's and queue's tests, run with
+#      oneTBB at one thread, and a deliberate race it must report;
+#   6. clang-tidy over the C++ files changed since .ci/tidy-base (tools/tidy.sh).
 #   tools/test.sh            everything (what CI runs)
 #   tools/test.sh --quick    steps 1 and 2 only
 # Each step prints its wall time; docs/building.md records what they were on a 2-core machine.
@@ -44,6 +46,11 @@ if [[ "${1:-}" != "--quick" ]]; then
   echo "== fuzzing (libFuzzer in the sanitizer build, 30 s per target, all at once)"
   tools/fuzz.sh --preset asan --seconds 30 --parallel
   lap "fuzzing"
+  echo "== ThreadSanitizer (clang): the history writer and its queue"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan -j "$jobs" --target vecinos_tsan_tests vecinos_tsan_canary
+  ctest --preset tsan -j "$jobs" -L tsan
+  lap "thread sanitizer"
   echo "== clang-tidy (C++ files changed since .ci/tidy-base)"
   tools/tidy.sh
   lap "clang-tidy"
