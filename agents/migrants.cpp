@@ -168,6 +168,11 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
       });
   std::vector<float> weights(ties.size(), 1.0f);
   kin_ = CsrLayer(n, std::move(ties), std::move(weights), EdgeType::kin);
+  max_ties_ = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    max_ties_ =
+        std::max(max_ties_,
+                 static_cast<std::uint32_t>(kin_.sources_of(static_cast<std::uint32_t>(i)).size()));
   next_status_ = status_;
 
   // Reference shares of ties abroad: hazards are calibrated at the initial network.
@@ -250,6 +255,18 @@ double Migrants::hazard(std::size_t i, const Rates& r) const {
   return 0.0;
 }
 
+std::vector<double> Migrants::network_factors(double reference) const {
+  const std::size_t w = max_ties_ + 1;
+  std::vector<double> f(w * w, 0.0);
+  for (std::size_t n = 0; n < w; ++n)
+    for (std::size_t k = 0; k <= n; ++k) {
+      // The share as share_abroad computes it (0 for a person without ties).
+      const double share = n == 0 ? 0.0 : static_cast<double>(k) / static_cast<double>(n);
+      f[n * w + k] = std::exp(p_.network_effect * (share - reference));
+    }
+  return f;
+}
+
 Migrants::Expected Migrants::expected_flows(const MigrantDrivers& d) const {
   const Rates r = rates(d);
   const double transit_attempt = r.h_attempt * (1.0 - r.p_stop);
@@ -272,78 +289,126 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   const std::uint64_t seed = ctx.seed, run = ctx.run;
   const auto t = static_cast<std::uint64_t>(ctx.tick);
   const double dt = ctx.dt;
+  // The network factors of this step's hazards, one per (ties, ties abroad): the hazard of a
+  // person is then rt.h_mx (or rt.h_origin) times a table entry, the same number hazard()
+  // computes with one exp per person.
+  const std::vector<double> net_mx = network_factors(net_ref_mx_),
+                            net_other = network_factors(net_ref_other_);
+  const std::size_t width = max_ties_ + 1;
+  auto step_hazard = [&](std::size_t i, std::uint8_t s) {
+    if (s != u8(S::mx_home) && s != u8(S::origin)) return hazard(i, rt);
+    const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
+    std::size_t abroad = 0;
+    for (auto j : src) abroad += in_us(status_[j]) ? 1U : 0U;
+    const std::size_t at = src.size() * width + abroad;
+    return s == u8(S::mx_home) ? rt.h_mx * net_mx[at] : rt.h_origin * net_other[at];
+  };
 
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, status_.size(), 4096),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (std::size_t i = r.begin(); i != r.end(); ++i) {
-                        const std::uint8_t s = status_[i];
-                        const double h = hazard(i, rt);
-                        std::uint8_t next = s;
-                        T tr = T::none;
-                        acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
-                        if (acc_[i] >= threshold_[i]) {
-                          Rng rng(seed, run, t, i, streams::kMigrantEvent);
-                          const double u = rng.uniform();
-                          switch (static_cast<S>(s)) {
-                            case S::mx_home:
-                              if (u < rt.p_app) {
-                                tr = T::mx_apprehended;
-                              } else {
-                                tr = T::mx_crossed, next = u8(S::us_unauthorized);
-                              }
-                              break;
-                            case S::us_unauthorized:
-                              next = u8(S::mx_home);
-                              tr = u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
-                              if (tr == T::mx_removed) returned_[i] = 1;
-                              break;
-                            case S::us_legal: tr = T::legal_returned, next = u8(S::mx_home); break;
-                            case S::origin: tr = T::other_entered, next = u8(S::transit_mx); break;
-                            case S::transit_mx: {
-                              if (u * rt.h_transit >= rt.h_attempt) {
-                                tr = T::other_gave_up, next = u8(S::origin);
+  // People in fixed blocks (the blocks of model/reduce.hpp), so each block's tally, and the
+  // step's stocks, flows and remittances summed from them in block order, do not depend on
+  // the number of threads.
+  const std::size_t n = status_.size(), blocks = (n + kReduceBlock - 1) / kReduceBlock;
+  tallies_.assign(blocks, BlockTally{});
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
+                    [&](const tbb::blocked_range<std::size_t>& blk) {
+                      for (std::size_t b = blk.begin(); b != blk.end(); ++b) {
+                        BlockTally& tally = tallies_[b];
+                        const std::size_t end = std::min(n, (b + 1) * kReduceBlock);
+                        for (std::size_t i = b * kReduceBlock; i != end; ++i) {
+                          const std::uint8_t s = status_[i];
+                          const double h = step_hazard(i, s);
+                          std::uint8_t next = s;
+                          T tr = T::none;
+                          acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
+                          if (acc_[i] >= threshold_[i]) {
+                            Rng rng(seed, run, t, i, streams::kMigrantEvent);
+                            const double u = rng.uniform();
+                            switch (static_cast<S>(s)) {
+                              case S::mx_home:
+                                if (u < rt.p_app) {
+                                  tr = T::mx_apprehended;
+                                } else {
+                                  tr = T::mx_crossed, next = u8(S::us_unauthorized);
+                                }
+                                break;
+                              case S::us_unauthorized:
+                                next = u8(S::mx_home);
+                                tr =
+                                    u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
+                                if (tr == T::mx_removed) returned_[i] = 1;
+                                break;
+                              case S::us_legal:
+                                tr = T::legal_returned, next = u8(S::mx_home);
+                                break;
+                              case S::origin:
+                                tr = T::other_entered, next = u8(S::transit_mx);
+                                break;
+                              case S::transit_mx: {
+                                if (u * rt.h_transit >= rt.h_attempt) {
+                                  tr = T::other_gave_up, next = u8(S::origin);
+                                  break;
+                                }
+                                const double v = rng.uniform(), w = rng.uniform();
+                                if (v < rt.p_stop) {
+                                  tr = T::other_stopped_mx, next = u8(S::origin);
+                                } else if (w < rt.p_app) {
+                                  const double x = rng.uniform();
+                                  if (d.remain_in_mexico && x < p.rim_hold_share) {
+                                    tr = T::other_held, next = u8(S::held_mx);
+                                  } else if (rng.uniform() < p.release_share) {
+                                    tr = T::other_released, next = u8(S::us_other);
+                                  } else if (rng.uniform() < rt.p_to_mx) {
+                                    tr = T::other_sent_to_mx, next = u8(S::transit_mx);
+                                  } else {
+                                    tr = T::other_removed_border, next = u8(S::origin);
+                                  }
+                                } else {
+                                  tr = T::other_crossed, next = u8(S::us_other);
+                                }
                                 break;
                               }
-                              const double v = rng.uniform(), w = rng.uniform();
-                              if (v < rt.p_stop) {
-                                tr = T::other_stopped_mx, next = u8(S::origin);
-                              } else if (w < rt.p_app) {
-                                const double x = rng.uniform();
-                                if (d.remain_in_mexico && x < p.rim_hold_share) {
-                                  tr = T::other_held, next = u8(S::held_mx);
-                                } else if (rng.uniform() < p.release_share) {
-                                  tr = T::other_released, next = u8(S::us_other);
-                                } else if (rng.uniform() < rt.p_to_mx) {
-                                  tr = T::other_sent_to_mx, next = u8(S::transit_mx);
+                              case S::held_mx:
+                                tr = T::held_released, next = u8(S::transit_mx);
+                                break;
+                              case S::us_other:
+                                if (u < rt.p_to_mx) {
+                                  tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
                                 } else {
-                                  tr = T::other_removed_border, next = u8(S::origin);
+                                  tr = T::other_removed_interior, next = u8(S::origin);
                                 }
-                              } else {
-                                tr = T::other_crossed, next = u8(S::us_other);
-                              }
-                              break;
+                                break;
                             }
-                            case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
-                            case S::us_other:
-                              if (u < rt.p_to_mx) {
-                                tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
-                              } else {
-                                tr = T::other_removed_interior, next = u8(S::origin);
-                              }
-                              break;
+                            acc_[i] = 0.0f;
+                            threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
                           }
-                          acc_[i] = 0.0f;
-                          threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
+                          next_status_[i] = next;
+                          transition_[i] = static_cast<std::uint8_t>(tr);
+                          ++tally.stock[next];
+                          ++tally.flow[static_cast<std::size_t>(tr)];
+                          if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
+                            tally.remit += static_cast<double>(remit_[i]);
                         }
-                        next_status_[i] = next;
-                        transition_[i] = static_cast<std::uint8_t>(tr);
                       }
                     });
 }
 
 void Migrants::resolve(const StepContext& /*ctx*/) {
   status_.swap(next_status_);
-  summarise();
+  // What summarise() would compute from the new statuses, from the tallies of decide: the
+  // same counts, and the remittances added block by block in the same order.
+  stock_.fill(0.0);
+  flow_.fill(0.0);
+  double remit = 0.0;
+  std::array<std::uint64_t, kMigrantStatusCount> stock{};
+  std::array<std::uint64_t, kTransitionCount> flow{};
+  for (const BlockTally& b : tallies_) {
+    for (std::size_t k = 0; k < kMigrantStatusCount; ++k) stock[k] += b.stock[k];
+    for (std::size_t k = 0; k < kTransitionCount; ++k) flow[k] += b.flow[k];
+    remit += b.remit;
+  }
+  for (std::size_t k = 0; k < kMigrantStatusCount; ++k) stock_[k] = static_cast<double>(stock[k]);
+  for (std::size_t k = 0; k < kTransitionCount; ++k) flow_[k] = static_cast<double>(flow[k]);
+  remittances_ = remit * scale_ * remit_factor_;
 }
 
 void Migrants::summarise() {

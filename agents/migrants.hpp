@@ -204,13 +204,28 @@ class Migrants {
   [[nodiscard]] Rates rates(const MigrantDrivers& d) const;
   /// Hazard of person i (before the individual multiplier).
   [[nodiscard]] double hazard(std::size_t i, const Rates& r) const;
+  /// Stocks, flows and remittances from the current people (the start; each step's come from
+  /// the tallies of decide).
   void summarise();
+  /// What one block of kReduceBlock people (model/reduce.hpp) makes in a step: integer counts
+  /// of next statuses and of transitions (exact, so they do not depend on how blocks are
+  /// scheduled) and the remittances of the block's senders, summed in index order.
+  struct BlockTally {
+    std::array<std::uint32_t, kMigrantStatusCount> stock{};
+    std::array<std::uint32_t, kTransitionCount> flow{};
+    double remit = 0;
+  };
+  /// exp(network_effect x (k/n - reference)) for n ties with k abroad, at [n * (max + 1) + k]
+  /// (the network factor of the hazards of Mexicans at home and of people at origin).
+  [[nodiscard]] std::vector<double> network_factors(double reference) const;
 
   MigrantParams p_;
   double scale_ = 1;
   std::vector<std::uint8_t> status_, next_status_, transition_, returned_;
   std::vector<float> acc_, threshold_, mult_, remit_;
   CsrLayer kin_;
+  std::uint32_t max_ties_ = 0;                 ///< most ties any person has
+  std::vector<BlockTally> tallies_;            ///< of the last decide, one per block (not state)
   double net_ref_mx_ = 0, net_ref_other_ = 0;  ///< initial mean shares of ties abroad
   std::array<double, kMigrantStatusCount> stock_{};
   std::array<double, kTransitionCount> flow_{};
