@@ -295,8 +295,15 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   const std::vector<double> net_mx = network_factors(net_ref_mx_),
                             net_other = network_factors(net_ref_other_);
   const std::size_t width = max_ties_ + 1;
+  // Statuses whose hazard is the same for everyone in them (the entries hazard() returns).
+  std::array<double, kMigrantStatusCount> flat{};
+  flat[u8(S::us_unauthorized)] = rt.h_unauth;
+  flat[u8(S::us_legal)] = p.legal_return;
+  flat[u8(S::transit_mx)] = rt.h_transit;
+  flat[u8(S::held_mx)] = rt.h_held;
+  flat[u8(S::us_other)] = rt.h_other;
   auto step_hazard = [&](std::size_t i, std::uint8_t s) {
-    if (s != u8(S::mx_home) && s != u8(S::origin)) return hazard(i, rt);
+    if (s != u8(S::mx_home) && s != u8(S::origin)) return flat[s];
     const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
     std::size_t abroad = 0;
     for (auto j : src) abroad += in_us(status_[j]) ? 1U : 0U;
