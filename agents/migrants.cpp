@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "model/errors.hpp"
 #include "model/reduce.hpp"
 #include "model/rng.hpp"
 
@@ -140,13 +144,20 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
   remit_.resize(n);
   // Each person has kin_ties in-ties from others of its community (none when alone in it);
   // ties are laid out by target, so the kin layer is built without a global sort.
-  const auto k_ties = static_cast<std::size_t>(std::max(0, p.kin_ties));
-  std::vector<std::size_t> first_tie(n + 1, 0);
+  const auto k_ties = static_cast<std::uint32_t>(std::max(0, p.kin_ties));
+  std::vector<std::uint32_t> first_tie(n + 1, 0);
+  std::uint64_t tie_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = slot_community[i];
-    first_tie[i + 1] = first_tie[i] + (start[c + 1] - start[c] >= 2 ? k_ties : 0);
+    tie_count += start[c + 1] - start[c] >= 2 ? k_ties : 0;
+    if (tie_count > std::numeric_limits<std::uint32_t>::max())
+      throw InputError(fmt::format(
+          "migrants: {} agents with {} kin ties each make more than 2^32 ties, the most the kin "
+          "layer holds; use fewer agents (a larger migrants.scale) or fewer kin ties",
+          n, k_ties));
+    first_tie[i + 1] = static_cast<std::uint32_t>(tie_count);
   }
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ties(first_tie[n]);
+  std::vector<std::uint32_t> sources(first_tie[n]);
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
         for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
@@ -162,12 +173,15 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
           for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) {
             std::size_t src = b + rk.below(e - b - 1);
             if (src >= i) ++src;  // anyone in the community but oneself
-            ties[t] = {static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(i)};
+            sources[t] = static_cast<std::uint32_t>(src);
           }
+          // The row in the kin layer's canonical order (by source; the weights are equal).
+          std::sort(sources.begin() + first_tie[i], sources.begin() + first_tie[i + 1]);
         }
       });
-  std::vector<float> weights(ties.size(), 1.0f);
-  kin_ = CsrLayer(n, std::move(ties), std::move(weights), EdgeType::kin);
+  std::vector<float> weights(sources.size(), 1.0f);
+  kin_ = CsrLayer::from_rows(std::move(first_tie), std::move(sources), std::move(weights),
+                             EdgeType::kin);
   max_ties_ = 0;
   for (std::size_t i = 0; i < n; ++i)
     max_ties_ =

@@ -1,8 +1,12 @@
 #include "model/network.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <tuple>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include "model/errors.hpp"
 
@@ -124,6 +128,42 @@ CsrLayer::CsrLayer(std::size_t vertices, std::vector<std::pair<std::uint32_t, st
   g_ = Graph(boost::edges_are_sorted, reversed.begin(), reversed.end(),
              static_cast<std::uint32_t>(vertices));
   g_.m_forward.m_column.shrink_to_fit();  // construction may leave spare capacity
+}
+
+CsrLayer CsrLayer::from_rows(std::vector<std::uint32_t> rowstart,
+                             std::vector<std::uint32_t> sources, std::vector<float> weights,
+                             EdgeType type) {
+  if (rowstart.empty() || rowstart.front() != 0 || rowstart.back() != sources.size() ||
+      sources.size() != weights.size())
+    throw RuntimeError(
+        "CsrLayer::from_rows: rowstart must run from 0 to the number of sources, "
+        "with one weight per source");
+  const std::size_t vertices = rowstart.size() - 1;
+  std::atomic<bool> ok{true};
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, vertices, 8192),
+      [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t v = r.begin(); v != r.end(); ++v) {
+          if (rowstart[v] > rowstart[v + 1]) {
+            ok = false;
+            return;
+          }
+          for (std::uint32_t e = rowstart[v]; e + 1 < rowstart[v + 1]; ++e)
+            if (std::pair(sources[e], weights[e]) > std::pair(sources[e + 1], weights[e + 1]))
+              ok = false;
+          for (std::uint32_t e = rowstart[v]; e < rowstart[v + 1]; ++e)
+            if (sources[e] >= vertices) ok = false;
+        }
+      });
+  if (!ok)
+    throw RuntimeError("CsrLayer::from_rows: a row is out of order or names a missing vertex");
+  CsrLayer layer;
+  layer.type_ = type;
+  layer.g_ = Graph(static_cast<std::uint32_t>(vertices));
+  layer.g_.m_forward.m_rowstart = std::move(rowstart);
+  layer.g_.m_forward.m_column = std::move(sources);
+  layer.weights_ = std::move(weights);
+  return layer;
 }
 
 std::size_t CsrLayer::memory_bytes() const {

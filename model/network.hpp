@@ -98,6 +98,13 @@ class CsrLayer {
   /// Builds the layer from (source, target) pairs with weights; `type` names the tie.
   CsrLayer(std::size_t vertices, std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
            std::vector<float> weights, EdgeType type);
+  /// The layer from its rows directly: row v holds v's in-neighbours sources[rowstart[v] ..
+  /// rowstart[v + 1]) with their weights, each row already in the canonical order (by source,
+  /// then weight), as the constructor above would leave it. Takes the vectors without copying
+  /// (a population's kin layer: tens of millions of ties); throws RuntimeError when the rows do
+  /// not fit together or a row is out of order.
+  static CsrLayer from_rows(std::vector<std::uint32_t> rowstart, std::vector<std::uint32_t> sources,
+                            std::vector<float> weights, EdgeType type);
 
   [[nodiscard]] std::size_t vertex_count() const { return boost::num_vertices(g_); }
   [[nodiscard]] std::size_t edge_count() const { return weights_.size(); }
