@@ -148,6 +148,17 @@ class Migrants {
   }
   static constexpr std::uint64_t kBytesPerAgent = 37, kBytesPerKinTie = 8;
 
+  /// Bytes of the people's arrays one step streams through memory per person: status, the
+  /// kin row start and the kin sources read, the accumulator read and written, multiplier,
+  /// threshold and remittance read, next status and transition written (the statuses of kin
+  /// are read too, but within a community, which stays in cache).
+  [[nodiscard]] double step_bytes_per_agent() const {
+    const double ties = status_.empty() ? 0.0
+                                        : static_cast<double>(kin_.edge_count()) /
+                                              static_cast<double>(status_.size());
+    return 1 + 4 + 4 * ties + 8 + 4 + 4 + 4 + 1 + 1;
+  }
+
   /// Decide phase: each person reads tick t and writes its own next status and transition.
   void decide(const MigrantDrivers& d, const StepContext& ctx);
   /// Resolve phase: statuses of t+1 become current; flows and stocks are summed.

@@ -1,6 +1,7 @@
 #include "world/simulation.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <tbb/blocked_range.h>
@@ -168,7 +169,10 @@ void Simulation::decide(const StepContext& ctx) {
                         }
                       });
   }
+  const auto people_start = std::chrono::steady_clock::now();
   w.migrants.decide(migrant_drivers(w), ctx);
+  people_seconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - people_start).count();
   w.cartels.decide(cartel_drivers(w), ctx);
   w.firms.decide(firm_drivers(w), ctx);
 }
@@ -191,7 +195,10 @@ void Simulation::resolve(const StepContext& ctx) {
   advance_policy(w, dt);
 
   w.cartels.resolve(ctx);
+  const auto people_start = std::chrono::steady_clock::now();
   w.migrants.resolve(ctx);
+  people_seconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - people_start).count();
   w.firms.resolve(ctx);
   const double returned =
       (w.migrants.flow(Transition::mx_removed) + w.migrants.flow(Transition::mx_returned)) / dt;

@@ -37,6 +37,8 @@ class Simulation {
   /// For the run loop (model/run_loop.hpp).
   [[nodiscard]] const World& state() const { return *world_; }
   [[nodiscard]] bool done() const { return world_->tick >= steps(); }
+  /// Wall time spent in the people's decide and resolve so far (vecinos bench; not state).
+  [[nodiscard]] double people_seconds() const { return people_seconds_; }
 
  private:
   void apply_calendar(const StepContext& ctx);
@@ -49,6 +51,7 @@ class Simulation {
   std::vector<int> chosen_;
   static constexpr int kHeldBack = -2;
   std::vector<int> next_proposal_;
+  double people_seconds_ = 0;
 };
 
 }  // namespace vecinos
