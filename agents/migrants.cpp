@@ -101,21 +101,22 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
   const auto towns = static_cast<std::uint32_t>(std::max(1, p.mexican_towns));
   const auto communities = static_cast<std::uint32_t>(std::max(1, p.origin_communities));
   std::vector<std::uint32_t> community(n);
-  std::vector<std::uint8_t> group_status(n);
   std::array<std::size_t, groups.size() + 1> group_end{};
   for (std::size_t g = 0; g < groups.size(); ++g)
     group_end[g + 1] = group_end[g] + groups[g].second;
+  // The status a person starts in: that of the group its draw index j falls in.
+  auto group_status = [&](std::size_t j) {
+    std::size_t g = 0;
+    while (j >= group_end[g + 1]) ++g;
+    return u8(groups[g].first);
+  };
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
         for (std::size_t j = rg.begin(); j != rg.end(); ++j) {
-          std::size_t g = 0;
-          while (j >= group_end[g + 1]) ++g;
-          const S status = groups[g].first;
           Rng r(seed, run, 0, j, streams::kMigrantBuild);
-          community[j] = mexican(u8(status))
+          community[j] = mexican(group_status(j))
                              ? static_cast<std::uint32_t>(r.below(towns))
                              : towns + static_cast<std::uint32_t>(r.below(communities));
-          group_status[j] = u8(status);
         }
       });
   // Order people by community (counting sort, stable) so that kin are near in memory.
@@ -164,7 +165,7 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
           const std::uint32_t j = original[i];
           const std::size_t b = start[slot_community[i]], e = start[slot_community[i] + 1];
           Rng r(seed, run, 1, j, streams::kMigrantBuild);
-          status_[i] = group_status[j];
+          status_[i] = group_status(j);
           threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
           mult_[i] = lognormal_mean1(r, p.heterogeneity);
           const double mean = status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
