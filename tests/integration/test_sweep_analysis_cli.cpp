@@ -169,6 +169,9 @@ TEST_SUITE("sweep cli") {
     const auto i = run_vecinos("inspect " + q(dir / "out"));
     REQUIRE_MESSAGE(i.exit_code == 0, i.err);
     CHECK(std::regex_search(i.out, std::regex(R"(impose_tariff\.count +- +- +-  count)")));
+    // 2 points x the paths tense and calm, from /paths/by_point
+    CHECK(i.out.find("\npaths by point: 2 points x 2 paths in /paths/by_point") !=
+          std::string::npos);
   }
 
   TEST_CASE("collect --by: path counts per design point and per parameter bin, from the rows") {
@@ -219,6 +222,25 @@ TEST_SUITE("sweep cli") {
         CHECK(hi[p * 2 + j] >= share);
       }
     }
+
+    // inspect reports the size of /paths/by_point; without the group, nothing.
+    const auto inspected = run_vecinos("inspect " + q(index));
+    REQUIRE_MESSAGE(inspected.exit_code == 0, inspected.err);
+    CHECK(
+        inspected.out.find("\npaths by point: 6 points x 2 paths in /paths/by_point (each point's "
+                           "counts and Wilson intervals: vecinos sweep collect " +
+                           (dir / "out").string() + " --by point)\n") != std::string::npos);
+    {
+      H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+      const hid_t f = H5Fopen(index.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+      REQUIRE(f >= 0);
+      CHECK(H5Ldelete(f, "paths/by_point", H5P_DEFAULT) >= 0);
+      H5Fclose(f);
+    }
+    const auto without = run_vecinos("inspect " + q(index));
+    REQUIRE_MESSAGE(without.exit_code == 0, without.err);
+    CHECK(without.out.find("path ") != std::string::npos);
+    CHECK(without.out.find("paths by point") == std::string::npos);
 
     // Per bin: every CSV row's count against the rows whose value lies in the bin.
     std::istringstream lines(slurp(csv));

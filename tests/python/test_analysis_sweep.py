@@ -140,6 +140,50 @@ class AnalysisSweepTest(unittest.TestCase):
         self.assertIn("parameters: presidents.us.tariff_propensity, presidents.mx.forbearance",
                       r.stderr)
 
+    def test_open_sweep_exposes_the_per_point_path_counts_of_collect(self):
+        import shutil
+
+        import h5py
+
+        df = self.df
+        table = df.attrs["paths_by_point"]
+        self.assertEqual(list(table.columns),
+                         ["point", "path", "runs", "count", "share", "lo", "hi"])
+        names = [p["name"] for p in df.attrs["paths"]]
+        self.assertEqual(len(table), 16 * len(names))
+        self.assertEqual(list(table["point"].unique()), list(range(16)))
+        self.assertEqual(list(table.loc[table.point == 5, "path"]), names)
+        # against the task rows: each point's runs and the runs of each path at it
+        rows = df[df.status == "complete"]
+        expected = rows.groupby(["point", "path"]).size()
+        for _, r in table.iterrows():
+            at = rows[rows.point == r.point]
+            self.assertEqual(r.runs, len(at))
+            self.assertEqual(r["count"], int(expected.get((r.point, r.path), 0)), (r.point, r.path))
+            self.assertAlmostEqual(r.share, r["count"] / r.runs, places=15)
+            self.assertLessEqual(r.lo, r.share)
+            self.assertGreaterEqual(r.hi, r.share)
+        self.assertGreater(table["count"].sum(), 0)
+        self.assertEqual(table["count"].sum(), len(rows))
+        # more than one path occurs, so a count in the wrong column would show
+        self.assertGreater(int((table.groupby("path")["count"].sum() > 0).sum()), 1)
+        # and what paths.probabilities(by="point") computes from the rows
+        py = paths.probabilities(df, by="point")
+        for col, mine in (("probability", "share"), ("lo", "lo"), ("hi", "hi")):
+            np.testing.assert_allclose(table[mine].to_numpy(), py[col].to_numpy(), rtol=0,
+                                       atol=1e-12)
+        # the function reads the same from the DataFrame or from the file
+        pd.testing.assert_frame_equal(vecinos.paths_by_point(df), table)
+        pd.testing.assert_frame_equal(vecinos.paths_by_point(self.out / "sweep.h5"), table)
+        # an index without the group (an older collect): None, and a clear error
+        old = support.temp_dir(self, "old-index")
+        shutil.copy(self.out / "sweep.h5", old / "sweep.h5")
+        with h5py.File(old / "sweep.h5", "r+") as f:
+            del f["paths/by_point"]
+        self.assertIsNone(vecinos.open_sweep(old).attrs["paths_by_point"])
+        with self.assertRaisesRegex(vecinos.SweepIndexError, "no /paths/by_point"):
+            vecinos.paths_by_point(old)
+
     def test_inspect_reads_the_sweep_index(self):
         r = support.run_vecinos("inspect", self.out)
         self.assertIn("sweep index, format version 1", r.stdout)
@@ -148,6 +192,7 @@ class AnalysisSweepTest(unittest.TestCase):
         self.assertIn("presidents.mx.forbearance", r.stdout)
         self.assertIn("us.impose_tariff.when", r.stdout)
         self.assertRegex(r.stdout, r"trade_war +\d+ +[\d.]+%")
+        self.assertIn("paths by point: 16 points x 3 paths in /paths/by_point", r.stdout)
         r = support.run_vecinos("inspect", self.dir, check=False)
         self.assertEqual(r.returncode, 2)
         self.assertIn("is a directory without sweep.h5", r.stderr)

@@ -174,6 +174,17 @@ void print_index(const std::filesystem::path& path, std::ostream& out) {
       line(names[i], i < rules.size() && !rules[i].empty() ? rules[i] : "(every other run)");
     if (std::count(path_of.begin(), path_of.end(), "unclassified") > 0)
       line("unclassified", "(no rule matched)");
+    if (link_exists(f, "paths/by_point/count")) {
+      const Handle ds(H5Dopen2(f, "paths/by_point/count", h5::kDefault), H5Dclose,
+                      "opening /paths/by_point/count");
+      const auto d = h5::dims(ds.id());
+      const hsize_t points = d.empty() ? 0 : d[0], columns = d.size() > 1 ? d[1] : 0;
+      const auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+      out << fmt::format(
+          "\npaths by point: {} points x {} paths in /paths/by_point (each point's counts and "
+          "Wilson intervals: vecinos sweep collect {} --by point)\n",
+          points, columns, dir.string());
+    }
   }
 }
 

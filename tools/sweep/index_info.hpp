@@ -9,7 +9,8 @@ namespace vecinos::sweep {
 bool is_sweep_index(const std::filesystem::path& path);
 
 /// Prints the index: tasks by status, the design, each parameter's range, each outcome's
-/// summary over the complete tasks, and each path's share with a Wilson interval.
+/// summary over the complete tasks, each path's share with a Wilson interval, and the size of
+/// the per-point path counts (/paths/by_point: points x paths).
 void print_index(const std::filesystem::path& path, std::ostream& out);
 
 }  // namespace vecinos::sweep

@@ -24,7 +24,7 @@ from .run import (
     open_run,
 )
 from .errors import AnalysisError
-from .sweep import SweepIndexError, open_sweep, sweep_series
+from .sweep import SweepIndexError, open_sweep, paths_by_point, sweep_series
 
 __all__ = [
     "AnalysisError",
@@ -38,5 +38,6 @@ __all__ = [
     "open_run",
     "SweepIndexError",
     "open_sweep",
+    "paths_by_point",
     "sweep_series",
 ]

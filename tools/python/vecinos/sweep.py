@@ -68,8 +68,10 @@ def open_sweep(path) -> pd.DataFrame:
     (column names), ``units`` (outcome -> units), ``outcome_info`` (outcome -> its attributes:
     kind, indicator or event, stat, threshold ...), ``paths`` (name, when, description),
     ``design`` (name, samples, ... as collect recorded them), ``unit`` (the points' unit-cube
-    coordinates, [point x parameter], for sampled designs), ``sweep`` (the definition as a
-    dict) and ``sweep_text`` (its YAML).
+    coordinates, [point x parameter], for sampled designs), ``paths_by_point`` (each path's
+    share of each design point's complete runs, as collect counted them: see
+    paths_by_point; None when the index has no /paths/by_point), ``sweep`` (the definition as
+    a dict) and ``sweep_text`` (its YAML).
     """
     p = _index_path(path)
     with h5py.File(p, "r") as f:
@@ -120,6 +122,7 @@ def open_sweep(path) -> pd.DataFrame:
             if "unit" in f["design"]:
                 unit = pd.DataFrame(f["design/unit"][:], columns=params)
                 unit.index.name = "point"
+        by_point = _paths_by_point(f)
         text = f["sweep"][()]
         text = text.decode("utf-8") if isinstance(text, bytes) else str(text)
     import yaml  # Debian: python3-yaml
@@ -132,8 +135,64 @@ def open_sweep(path) -> pd.DataFrame:
 
     df.attrs.update(index=str(p), directory=str(p.parent), parameters=params, outcomes=outcomes,
                     units=units, outcome_info=outcome_info, paths=paths, design=design,
-                    unit=unit, sweep=definition, sweep_text=text)
+                    unit=unit, paths_by_point=by_point, sweep=definition, sweep_text=text)
     return df
+
+
+BY_POINT_COLUMNS = ["point", "path", "runs", "count", "share", "lo", "hi"]
+
+
+def _paths_by_point(f):
+    """/paths/by_point of an open index as a long table (None when the index has none)."""
+    if "paths/by_point" not in f:
+        return None
+    g = f["paths/by_point"]
+    names = strings(g["path"])
+    runs = g["runs"][:].astype(np.int64)
+    points, k = len(runs), len(names)
+    count, lo, hi = (g[name][:].reshape(points, k) for name in ("count", "lo", "hi"))
+    if count.shape != (points, k):
+        raise SweepIndexError(f"{f.filename}: /paths/by_point/count has shape {count.shape}, "
+                              f"not (points, paths) = ({points}, {k})")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(runs[:, None] > 0, count / np.maximum(runs, 1)[:, None], np.nan)
+    out = pd.DataFrame({
+        "point": np.repeat(np.arange(points, dtype=np.int64), k),
+        "path": np.tile(np.asarray(names, dtype=object), points),
+        "runs": np.repeat(runs, k),
+        "count": count.reshape(-1).astype(np.int64),
+        "share": share.reshape(-1),
+        "lo": lo.reshape(-1).astype(float),
+        "hi": hi.reshape(-1).astype(float),
+    }, columns=BY_POINT_COLUMNS)
+    out.attrs["description"] = str(g.attrs.get("description", ""))
+    return out
+
+
+def paths_by_point(sweep) -> pd.DataFrame:
+    """Each path's share of the complete runs of each design point, as ``vecinos sweep
+    collect`` counted them (/paths/by_point of sweep.h5, docs/sweeps.md).
+
+    One row per point and path, in the file's order (points 0 .. P-1; the paths of
+    ``df.attrs["paths"]``, then ``unclassified`` when a complete run matched no rule); columns
+    ``point``, ``path``, ``runs`` (complete runs of the point), ``count`` (those that follow
+    the path), ``share`` (count / runs, NaN for a point without complete runs) and ``lo``,
+    ``hi`` (Wilson's 95 % interval). The same numbers as
+    ``paths.probabilities(df, by="point")``, without recomputing them. ``sweep``: a DataFrame
+    from open_sweep, or a path (DIR or DIR/sweep.h5).
+    """
+    if isinstance(sweep, pd.DataFrame):
+        table = sweep.attrs.get("paths_by_point")
+        where = sweep.attrs.get("index", "the sweep")
+    else:
+        p = _index_path(sweep)
+        with h5py.File(p, "r") as f:
+            table = _paths_by_point(f)
+        where = str(p)
+    if table is None:
+        raise SweepIndexError(f"{where}: no /paths/by_point (a sweep without paths, or an index "
+                              "of an older collect: collect it again)")
+    return table
 
 
 def sweep_series(sweep, indicator: str, tasks=None) -> pd.DataFrame:
