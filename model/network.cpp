@@ -26,8 +26,10 @@ EliteNetwork::EliteNetwork(const EliteNetwork& other) : g_(other.g_), in_sorted_
   index_edges();
 }
 
+// Boost's adjacency_list has no move operations: "moving" the graph copies it (as std::move
+// did here before, silently); the sorted in-edge lists do move.
 EliteNetwork::EliteNetwork(EliteNetwork&& other) noexcept
-    : g_(std::move(other.g_)), in_sorted_(std::move(other.in_sorted_)) {
+    : g_(other.g_), in_sorted_(std::move(other.in_sorted_)) {
   index_edges();
 }
 
@@ -42,7 +44,7 @@ EliteNetwork& EliteNetwork::operator=(const EliteNetwork& other) {
 
 EliteNetwork& EliteNetwork::operator=(EliteNetwork&& other) noexcept {
   if (this != &other) {
-    g_ = std::move(other.g_);
+    g_ = other.g_;  // a copy: see the move constructor
     in_sorted_ = std::move(other.in_sorted_);
     index_edges();
   }
