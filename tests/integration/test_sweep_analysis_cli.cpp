@@ -125,7 +125,7 @@ std::map<int, std::array<std::string, 3>> plan_rows(const std::string& out) {
 }  // namespace
 
 TEST_SUITE("sweep cli") {
-  TEST_CASE("saltelli and morris plans: N (k + 2) and r (k + 1) points; common random numbers") {
+  TEST_CASE("saltelli and morris plans: N (k + 2) and r (k + 1) points, common random numbers") {
     TempDir dir("sweep-sensitivity");
     const auto s = dir.write("s.yaml", sampled(dir / "out", "design: saltelli\nsamples: 3"));
     const auto r = run_vecinos("sweep plan " + q(s));

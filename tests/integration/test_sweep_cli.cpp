@@ -26,7 +26,7 @@ std::filesystem::file_time_type mtime(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_SUITE("sweep cli") {
-  TEST_CASE("plan prints one line per task and the totals; --commands the runs") {
+  TEST_CASE("plan prints one line per task and the totals, --commands the runs") {
     TempDir dir("sweep-plan");
     const auto file = dir.write("s.yaml", small_sweep(dir / "out", 3));
     const auto r = run_vecinos("sweep plan " + q(file));
@@ -75,7 +75,7 @@ TEST_SUITE("sweep cli") {
     CHECK(run_vecinos("sweep run " + q(file)).exit_code == 2);
   }
 
-  TEST_CASE("run, delete one output, run again: only that task runs; a signal leaves .partial") {
+  TEST_CASE("run, delete one output, run again: only that task runs, a signal leaves .partial") {
     TempDir dir("sweep-resume");
     const auto out = dir / "out";
     const auto file = dir.write("s.yaml", small_sweep(out, 2));
@@ -120,7 +120,7 @@ TEST_SUITE("sweep cli") {
     CHECK_FALSE(std::filesystem::exists(out / "task-000001.h5.partial"));
   }
 
-  TEST_CASE("a task with an invalid combination or a crash is recorded; the others complete") {
+  TEST_CASE("a task with an invalid combination or a crash is recorded, the others complete") {
     TempDir dir("sweep-fail");
     const auto out = dir / "out";
     // Each value loads on its own, but task 1 starts after it ends (found only at run time).
@@ -155,7 +155,7 @@ TEST_SUITE("sweep cli") {
     CHECK(index.at("tasks/status").find("failed") != std::string::npos);
   }
 
-  TEST_CASE("collect: a missing task is listed, exit 1; complete tasks are linked") {
+  TEST_CASE("collect: a missing task is listed, exit 1, complete tasks are linked") {
     TempDir dir("sweep-collect");
     const auto out = dir / "out";
     const auto file = dir.write("s.yaml", small_sweep(out, 1));

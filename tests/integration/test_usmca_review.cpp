@@ -56,7 +56,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "terms close to the status quo are extended; a wronged hawkish U.S. far from the terms gives "
+    "terms close to the status quo are extended, a wronged hawkish U.S. far from the terms gives "
     "notice") {
   auto sim = at_review({{"usmca.canada.take_part=false"}});
   World& w = sim.world();

@@ -216,7 +216,7 @@ TEST_SUITE("reliability: config semantics") {
   }
 
   TEST_CASE(
-      "list+ appends to the extended file's list, a plain list replaces it; --resolved and diff "
+      "list+ appends to the extended file's list, a plain list replaces it, --resolved and diff "
       "say where") {
     TempDir dir("list-append");
     const std::string base = source_path("configs/scenarios/tariff_escalation.yaml");
@@ -316,7 +316,7 @@ TEST_SUITE("reliability: memory") {
 }
 
 TEST_SUITE("reliability: sweep arithmetic") {
-  TEST_CASE("a 16 x 16 grid is refused (not wrapped to 0 tasks); a large plan is summarised") {
+  TEST_CASE("a 16 x 16 grid is refused (not wrapped to 0 tasks), a large plan is summarised") {
     TempDir dir("sweep-arith");
     std::string params;
     const char* keys[] = {"capability",  "stubbornness", "self_weight", "forbearance",
@@ -355,7 +355,7 @@ TEST_SUITE("reliability: sweep arithmetic") {
 }
 
 TEST_SUITE("reliability: progress") {
-  TEST_CASE("a run that takes more than two seconds prints progress on stderr; -q silences it") {
+  TEST_CASE("a run that takes more than two seconds prints progress on stderr, -q silences it") {
     TempDir dir("progress");
     const std::string args =
         "run " + quoted(source_path("configs/baseline.yaml")) + kSmallRun +

@@ -52,7 +52,7 @@ TEST_CASE("cartels: membership and violence are stationary under the start's dri
 }
 
 TEST_CASE(
-    "cartels: more enforcement and cooperation shrink revenue; leader removals and strikes"
+    "cartels: more enforcement and cooperation shrink revenue, leader removals and strikes"
     " take leaders and members") {
   World w = cartel_world();
   const CartelDrivers d0 = cartel_drivers(w);

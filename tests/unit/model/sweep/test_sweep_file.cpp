@@ -103,7 +103,7 @@ TEST_SUITE("sweep files") {
     CHECK(task_file_name(1234567) == "task-1234567.h5");
   }
 
-  TEST_CASE("list: zipped values; lhs: samples scaled to bounds, integers rounded") {
+  TEST_CASE("list: zipped values, lhs: samples scaled to bounds, integers rounded") {
     const Sweep l = load(kHead +
                          "design: list\nparameters:\n"
                          "  presidents.mx.forbearance: [0.2, 0.5]\n"
@@ -246,7 +246,7 @@ TEST_SUITE("sweep files") {
     CHECK(find(x, "design", 3, 9, "'latin' is not a design"));
   }
 
-  TEST_CASE("settings are checked like --set, at their line; the base must exist") {
+  TEST_CASE("settings are checked like --set, at their line, the base must exist") {
     const auto d = errors_of(kHead +
                              "parameters:\n  presidents.mx.forbearance: [0.1]\n"
                              "set:\n  presidents.us.hawkishnes: 0.3\n"

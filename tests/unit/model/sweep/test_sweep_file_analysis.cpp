@@ -92,7 +92,7 @@ TEST_SUITE("sweep files") {
     CHECK(u.task(3).seed != u.task(0).seed);  // point 1 replicate 0 vs point 0 replicate 0
   }
 
-  TEST_CASE("outcomes of thresholds and events, named paths; the canonical form keeps them") {
+  TEST_CASE("outcomes of thresholds and events, named paths, the canonical form keeps them") {
     const Sweep s = load(kHead +
                          "design: grid\nparameters:\n  presidents.mx.forbearance: [0.5]\n"
                          "common_random_numbers: true\nsequence_length: 3\n"
