@@ -11,7 +11,7 @@ using namespace vecinos::test;
 
 namespace {
 
-const std::string kEnsembleBaseline = "configs/baseline.yaml";
+constexpr const char* kEnsembleBaseline = "configs/baseline.yaml";
 
 std::vector<Override> horizon(std::vector<Override> more = {}) {
   more.push_back({"simulation.end=2026-12-31"});
@@ -128,9 +128,9 @@ void check_down_by(const Paired& p, double at_least) {
   CHECK(p.count_sign(-1) > p.count_sign(1));
 }
 
-const std::string kDeport =
+constexpr const char* kDeport =
     "[{date: 2025-01-21, actor: us, action: mass_deportation, magnitude: 1.0}]";
-const std::string kStrikes =
+constexpr const char* kStrikes =
     "[{date: 2025-02-01, actor: us, action: designate_cartels_terrorist}, {date: 2025-02-15, "
     "actor: us, action: military_strike}, {date: 2025-03-01, actor: us, action: "
     "military_strike}, {date: 2025-03-15, actor: us, action: military_strike}]";
