@@ -110,7 +110,7 @@ TEST_CASE("abc: mean and sd of a normal sample recover the analytic posterior of
   const double nu = n - 1;
   const double mu_sd = s_obs / std::sqrt(n) * std::sqrt(nu / (nu - 2.0));
   const double e_sigma =
-      s_obs * std::sqrt(nu / 2.0) * std::exp(std::lgamma((nu - 1.0) / 2.0) - std::lgamma(nu / 2.0));
+      s_obs * std::sqrt(nu / 2.0) * std::tgamma((nu - 1.0) / 2.0) / std::tgamma(nu / 2.0);
   const double sigma_sd = std::sqrt(nu * s_obs * s_obs / (nu - 2.0) - e_sigma * e_sigma);
   const double m0 = weighted_mean(mu, last.weights), sd0 = weighted_sd(mu, last.weights);
   const double m1 = weighted_mean(sigma, last.weights), sd1 = weighted_sd(sigma, last.weights);
