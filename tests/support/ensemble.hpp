@@ -31,6 +31,13 @@ struct Paired {
   }
   /// Median of the paired differences (with - without).
   [[nodiscard]] double median() const { return median_of(differences()); }
+  /// Mean of the paired differences (for outcomes where most seeds tie and the median is 0).
+  [[nodiscard]] double mean() const {
+    const auto d = differences();
+    double s = 0;
+    for (double x : d) s += x;
+    return d.empty() ? 0.0 : s / static_cast<double>(d.size());
+  }
   /// Median of the outcome without the lever (the scale effect sizes are judged against).
   [[nodiscard]] double median_without() const { return median_of(without); }
   [[nodiscard]] double median_with() const { return median_of(with); }
