@@ -17,6 +17,10 @@ const sweep::ModelInfo& model_info() {
     m.load = [](const std::filesystem::path& file, const std::vector<Override>& sets) {
       return load_config(file, sets).origins;
     };
+    m.period = [](const std::filesystem::path& file, const std::vector<Override>& sets) {
+      const auto c = load_config(file, sets);
+      return std::pair{c.config.simulation.start, c.config.simulation.end};
+    };
     return m;
   }();
   return kInfo;

@@ -115,6 +115,38 @@ void report_value(const BaseContext& ctx, const Override& extra, const Origin& a
   }
 }
 
+/// The values of a parameter to load the base with: all of them, except that a numeric key
+/// given only numbers needs its smallest and largest (the schema's checks of a number are
+/// ranges, and bounds between keys are monotone in each), so that a calibration's generation of
+/// thousands of values costs two loads, not thousands.
+std::vector<std::size_t> values_to_check(const Parameter& p, const KeyInfo& info) {
+  std::vector<std::size_t> all(p.values.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  if (info.leaf == nullptr || all.size() <= 2 ||
+      (info.leaf->type != "a number" && info.leaf->type != "an integer"))
+    return all;
+  std::size_t lo = 0, hi = 0;
+  double vlo = 0.0, vhi = 0.0;
+  for (std::size_t i = 0; i < p.values.size(); ++i) {
+    double v = 0.0;
+    std::string why;
+    if (!schema::parse_real(p.values[i], v, why) || !std::isfinite(v)) return all;
+    std::int64_t whole = 0;
+    if (info.leaf->type == "an integer" && !schema::parse_integer(p.values[i], whole, why))
+      return all;
+    if (i == 0 || v < vlo) {
+      lo = i;
+      vlo = v;
+    }
+    if (i == 0 || v > vhi) {
+      hi = i;
+      vhi = v;
+    }
+  }
+  if (lo == hi) return {lo};
+  return {std::min(lo, hi), std::max(lo, hi)};
+}
+
 void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
                      const std::vector<schema::RefEntry>& refs, Diagnostics& diags) {
   const schema::OriginTable& origins = ctx.loaded;
@@ -177,7 +209,7 @@ void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
     }
   }
   std::set<std::string> said;
-  for (std::size_t i = 0; i < p.values.size(); ++i)
+  for (const std::size_t i : values_to_check(p, info))
     report_value(ctx, Override{p.path + "=" + p.values[i]}, p.value_origins[i], p.origin, p.path,
                  said, diags);
 }
@@ -230,7 +262,11 @@ void check_against_base(Sweep& s, const YamlNode& root, const ModelInfo& model,
       diags.error(key ? used[i]->key_origin : used[i]->origin, d.key, d.message);
       placed = true;
     }
-    if (!placed) diags.error(root.find("set")->origin, "set", "with these settings: " + d.str());
+    if (!placed) {
+      const YamlNode* set = root.find("set");
+      diags.error(set != nullptr ? set->origin : root.origin, "set",
+                  "with these settings: " + d.str());
+    }
   }
   try {
     ctx.loaded = model.load(s.base, ctx.sets);

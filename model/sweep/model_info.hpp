@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/config_loader.hpp"
+#include "model/date.hpp"
 #include "model/schema.hpp"
 
 namespace vecinos::sweep {
@@ -25,6 +27,11 @@ struct ModelInfo {
   /// ConfigError listing every problem.
   std::function<schema::OriginTable(const std::filesystem::path&, const std::vector<Override>&)>
       load;
+  /// The first and last dates a config with overrides simulates (its calendar); throws
+  /// ConfigError like `load`. Calibration targets use it to place dates (an event's observed
+  /// date becomes days from the start).
+  std::function<std::pair<Date, Date>(const std::filesystem::path&, const std::vector<Override>&)>
+      period;
 };
 
 }  // namespace vecinos::sweep

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace vecinos::sweep {
 
@@ -61,7 +62,31 @@ double summarize_events(std::span<const std::int32_t> days, Stat stat) {
 }
 
 double summarize(const Outcome& o, std::span<const double> series,
-                 std::span<const std::int32_t> days, std::span<const std::int32_t> event_days) {
+                 std::span<const std::int32_t> days, std::span<const std::int32_t> event_days,
+                 Date start) {
+  if (o.windowed()) {
+    // Days from the start of the window's ends (inclusive); the data outside are dropped.
+    const std::int32_t lo = o.from ? *o.from - start : std::numeric_limits<std::int32_t>::min();
+    const std::int32_t hi = o.to ? *o.to - start : std::numeric_limits<std::int32_t>::max();
+    auto inside = [&](std::int32_t d) { return d >= lo && d <= hi; };
+    if (o.kind == OutcomeKind::event) {
+      std::vector<std::int32_t> kept;
+      for (std::int32_t d : event_days)
+        if (inside(d)) kept.push_back(d);
+      return summarize_events(kept, o.stat);
+    }
+    std::vector<double> s;
+    std::vector<std::int32_t> d;
+    for (std::size_t i = 0; i < days.size() && i < series.size(); ++i)
+      if (inside(days[i])) {
+        s.push_back(series[i]);
+        d.push_back(days[i]);
+      }
+    Outcome whole = o;
+    whole.from.reset();
+    whole.to.reset();
+    return summarize(whole, s, d, {}, start);
+  }
   switch (o.kind) {
     case OutcomeKind::indicator: return summarize(series, o.stat);
     case OutcomeKind::threshold:

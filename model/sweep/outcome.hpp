@@ -25,8 +25,10 @@ double summarize_threshold(std::span<const double> series, std::span<const std::
 double summarize_events(std::span<const std::int32_t> days, Stat stat);
 
 /// Any outcome of a task: the indicator's series and days for indicators and thresholds, the
-/// days of the matching events for events.
+/// days of the matching events for events; days count from `start`, the date of the first
+/// recorded tick, which places the outcome's window (ticks and events outside it are dropped).
 double summarize(const Outcome& o, std::span<const double> series,
-                 std::span<const std::int32_t> days, std::span<const std::int32_t> event_days);
+                 std::span<const std::int32_t> days, std::span<const std::int32_t> event_days,
+                 Date start = {});
 
 }  // namespace vecinos::sweep

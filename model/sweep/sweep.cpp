@@ -69,6 +69,7 @@ std::optional<Stat> stat_named(std::string_view text) {
 
 std::vector<std::string> stat_names() {
   std::vector<std::string> out;
+  out.reserve(std::size(kStats));
   for (const auto& [n, x] : kStats) out.emplace_back(n);
   return out;
 }
@@ -111,14 +112,19 @@ bool holds(Relation r, double v, double t) {
 
 std::string Outcome::column() const {
   if (!name.empty()) return name;
+  std::string window;
+  if (windowed())
+    window =
+        fmt::format(".{}..{}", from ? from->iso() : std::string(), to ? to->iso() : std::string());
   switch (kind) {
-    case OutcomeKind::indicator: return fmt::format("{}.{}", indicator_name(), sweep::name(stat));
+    case OutcomeKind::indicator:
+      return fmt::format("{}.{}{}", indicator_name(), sweep::name(stat), window);
     case OutcomeKind::threshold:
-      return fmt::format("{}{}{}.{}", indicator_name(), symbol(relation),
-                         schema::format_real(threshold), sweep::name(stat));
+      return fmt::format("{}{}{}.{}{}", indicator_name(), symbol(relation),
+                         schema::format_real(threshold), sweep::name(stat), window);
     case OutcomeKind::event:
-      return actor.empty() ? fmt::format("{}.{}", action, sweep::name(stat))
-                           : fmt::format("{}.{}.{}", actor, action, sweep::name(stat));
+      return actor.empty() ? fmt::format("{}.{}{}", action, sweep::name(stat), window)
+                           : fmt::format("{}.{}.{}{}", actor, action, sweep::name(stat), window);
   }
   return "?";
 }
@@ -144,7 +150,10 @@ std::string Outcome::yaml() const {
       if (!actor.empty()) out += fmt::format(", actor: {}", yaml_quote(actor));
       break;
   }
-  return out + fmt::format(", stat: {}}}", sweep::name(stat));
+  out += fmt::format(", stat: {}", sweep::name(stat));
+  if (from) out += fmt::format(", from: {}", from->iso());
+  if (to) out += fmt::format(", to: {}", to->iso());
+  return out + "}";
 }
 
 std::uint64_t Sweep::points() const {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/config_loader.hpp"
+#include "model/date.hpp"
 #include "model/diagnostics.hpp"
 #include "model/sweep/design.hpp"
 #include "model/sweep/model_info.hpp"
@@ -75,9 +76,15 @@ struct Outcome {
   std::string action;                   ///< event: the action's name
   std::string actor;                    ///< event: only this actor's ("" any actor)
   std::string name;                     ///< the column's name when the sweep file gives one
+  /// A window of dates (`from`, `to`, both inclusive; `at: D` is `to: D` with stat final): the
+  /// statistic sees only the recorded ticks, or the events, dated inside it. `when` still
+  /// counts days from the run's start.
+  std::optional<Date> from, to;
   [[nodiscard]] const std::string& indicator_name() const { return label; }
+  [[nodiscard]] bool windowed() const { return from.has_value() || to.has_value(); }
   /// The column: `name`, else "<indicator>.<stat>", "<indicator><symbol><threshold>.<stat>"
-  /// (usmca_status>=4.ever) or "[<actor>.]<action>.<stat>" (us.military_strike.when).
+  /// (usmca_status>=4.ever) or "[<actor>.]<action>.<stat>" (us.military_strike.when), with
+  /// the window appended as ".<from>..<to>" (either side empty when open).
   [[nodiscard]] std::string column() const;
   /// The units of the column: the indicator's, "0/1", "days" or "count".
   [[nodiscard]] std::string column_units() const;

@@ -13,6 +13,7 @@
 #include "model/sweep/saltelli.hpp"
 #include "model/sweep/sobol.hpp"
 #include "model/sweep/sweep.hpp"
+#include "model/sweep/sweep_parts.hpp"
 #include "model/yaml_tree.hpp"
 
 namespace vecinos::sweep {
@@ -21,10 +22,16 @@ namespace {
 /// The most tasks a sweep may have (points x replicates; docs/sweeps.md).
 constexpr std::uint64_t kMaxSweepTasks = 10'000'000;
 
-const std::vector<std::string> kKeys = {
-    "base",       "output",   "replicates",   "seed",   "design",
-    "samples",    "scramble", "second_order", "levels", "common_random_numbers",
-    "parameters", "set",      "outcomes",     "paths",  "sequence_length"};
+/// The keys of a sweep file.
+const std::vector<std::string>& sweep_keys() {
+  static const std::vector<std::string> keys = {
+      "base",       "output",   "replicates",   "seed",   "design",
+      "samples",    "scramble", "second_order", "levels", "common_random_numbers",
+      "parameters", "set",      "outcomes",     "paths",  "sequence_length"};
+  return keys;
+}
+
+}  // namespace
 
 std::string read_text(const std::filesystem::path& p, bool& ok) {
   std::ifstream in(p, std::ios::binary);
@@ -62,7 +69,7 @@ std::optional<std::uint64_t> whole(const YamlNode& n, const std::string& key, st
 std::filesystem::path path_value(const YamlNode& n, const std::string& key,
                                  const std::filesystem::path& dir, Diagnostics& diags) {
   if (!n.is_scalar() || n.text.empty()) {
-    diags.error(n.origin, key, "expected a path (relative to the sweep file, or absolute)");
+    diags.error(n.origin, key, "expected a path (relative to this file, or absolute)");
     return {};
   }
   std::filesystem::path p = n.text;
@@ -72,6 +79,8 @@ std::filesystem::path path_value(const YamlNode& n, const std::string& key,
   if (!p.has_filename() && p.has_relative_path()) p = p.parent_path();
   return p;
 }
+
+namespace {
 
 /// A parameter's value list (grid, list).
 void read_values(const YamlNode& v, Parameter& p, Design design, Diagnostics& diags) {
@@ -181,18 +190,23 @@ void read_parameters(const YamlNode& n, Sweep& s, Diagnostics& diags) {
   }
 }
 
-void read_sets(const YamlNode& n, Sweep& s, Diagnostics& diags) {
+}  // namespace
+
+void read_sets(const YamlNode& n, std::vector<Setting>& sets, Diagnostics& diags) {
   if (n.is_null()) return;
   if (!n.is_map()) {
     diags.error(n.origin, "set",
                 fmt::format("expected a map of config key paths to values, got {}", n.kind_name()));
     return;
   }
-  for (const auto& [k, v] : n.entries) s.sets.push_back({k.text, flow_yaml(v), v.origin, k.origin});
+  for (const auto& [k, v] : n.entries) sets.push_back({k.text, flow_yaml(v), v.origin, k.origin});
 }
+
+namespace {
 
 std::vector<std::string> names_of(const std::vector<Stat>& stats) {
   std::vector<std::string> out;
+  out.reserve(stats.size());
   for (Stat x : stats) out.emplace_back(name(x));
   return out;
 }
@@ -210,12 +224,63 @@ std::optional<std::size_t> one_of(const YamlNode& n, const std::string& key,
   return std::nullopt;
 }
 
-/// One outcome: {indicator, stat}, {indicator, above|at_least|below|at_most: T, stat} or
-/// {event, [actor], stat}, each with an optional name.
+/// The window of an outcome: `from`, `to` (ISO dates, inclusive) or `at` (the value at a date:
+/// `to` with stat final or at_end). Called after the stat is read.
+bool read_window(const YamlNode& item, const std::string& path, Outcome& o, Diagnostics& diags) {
+  bool ok = true;
+  auto date = [&](const char* key) -> std::optional<Date> {
+    const YamlNode* n = item.find(key);
+    if (n == nullptr) return std::nullopt;
+    auto d = n->is_scalar() ? Date::parse(n->text) : std::nullopt;
+    if (!d) {
+      diags.error(n->origin, path + "." + key,
+                  fmt::format("expected a date YYYY-MM-DD, got {}",
+                              n->is_scalar() ? "'" + n->text + "'" : n->kind_name()));
+      ok = false;
+    }
+    return d;
+  };
+  o.from = date("from");
+  o.to = date("to");
+  if (const YamlNode* at = item.find("at")) {
+    if (item.find("from") != nullptr || item.find("to") != nullptr) {
+      diags.error(at->origin, path + ".at",
+                  "'at' is the value at one date; give either 'at' or a window 'from'/'to'");
+      return false;
+    }
+    if (o.kind == OutcomeKind::event) {
+      diags.error(at->origin, path + ".at",
+                  "'at' applies to indicators; count or date events in a window 'from'/'to'");
+      return false;
+    }
+    const Stat want = o.kind == OutcomeKind::indicator ? Stat::final : Stat::at_end;
+    if (o.stat != want) {
+      diags.error(at->origin, path + ".at",
+                  fmt::format("'at' takes the value at a date, so the stat is {} (got {}); for "
+                              "other statistics give a window 'from'/'to'",
+                              name(want), name(o.stat)));
+      return false;
+    }
+    o.to = date("at");
+  }
+  if (ok && o.from && o.to && *o.to < *o.from) {
+    diags.error(
+        item.find("to")->origin, path + ".to",
+        fmt::format("the window ends ({}) before it begins ({})", o.to->iso(), o.from->iso()));
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
+
 std::optional<Outcome> read_outcome(const YamlNode& item, const std::string& path,
-                                    const ModelInfo& model, Diagnostics& diags) {
-  static const std::vector<std::string> kOutcomeKeys = {
-      "indicator", "stat", "event", "actor", "above", "at_least", "below", "at_most", "name"};
+                                    const ModelInfo& model, Diagnostics& diags,
+                                    const std::vector<std::string>& more_keys) {
+  std::vector<std::string> kOutcomeKeys = {"indicator", "stat",     "event", "actor",
+                                           "above",     "at_least", "below", "at_most",
+                                           "name",      "from",     "to",    "at"};
+  kOutcomeKeys.insert(kOutcomeKeys.end(), more_keys.begin(), more_keys.end());
   if (!item.is_map()) {
     diags.error(item.origin, path,
                 "expected {indicator: NAME, stat: final|first|mean|...}, a threshold {indicator: "
@@ -239,7 +304,7 @@ std::optional<Outcome> read_outcome(const YamlNode& item, const std::string& pat
     const YamlNode* x = item.find(key);
     if (x == nullptr) continue;
     if (rel != nullptr) {
-      diags.error(x->origin, path + "." + key,
+      diags.error(x->origin, fmt::format("{}.{}", path, key),
                   "one threshold per outcome (above, at_least, below or at_most)");
       ok = false;
     }
@@ -336,9 +401,18 @@ std::optional<Outcome> read_outcome(const YamlNode& item, const std::string& pat
       o.name = nm->text;
     }
   }
+  if (!read_window(item, path, o, diags)) ok = false;
   if (!ok) return std::nullopt;
   return o;
 }
+
+bool read_flag(const YamlNode& n, const char* key, Diagnostics& diags) {
+  if (n.is_scalar() && (n.text == "true" || n.text == "false")) return n.text == "true";
+  diags.error(n.origin, key, "write true or false");
+  return false;
+}
+
+namespace {
 
 void read_outcomes(const YamlNode& n, Sweep& s, const ModelInfo& model, Diagnostics& diags) {
   if (n.is_null()) return;
@@ -465,24 +539,19 @@ void check_task_count(const Sweep& s, const YamlNode& root, Diagnostics& diags) 
                           s.design == Design::grid ? ": the product of the list lengths" : ""));
 }
 
-bool read_flag(const YamlNode& n, const char* key, Diagnostics& diags) {
-  if (n.is_scalar() && (n.text == "true" || n.text == "false")) return n.text == "true";
-  diags.error(n.origin, key, "write true or false");
-  return false;
-}
-
 Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem::path& dir,
             const ModelInfo& model, Diagnostics& diags) {
   Sweep s;
   s.file = file;
   if (!root.is_map()) {
-    diags.error(root.origin, "",
-                "a sweep file is a map with keys " + fmt::format("{}", fmt::join(kKeys, ", ")));
+    diags.error(
+        root.origin, "",
+        "a sweep file is a map with keys " + fmt::format("{}", fmt::join(sweep_keys(), ", ")));
     return s;
   }
   for (const auto& [k, v] : root.entries)
-    if (std::find(kKeys.begin(), kKeys.end(), k.text) == kKeys.end())
-      diags.error(k.origin, k.text, unknown_key_message(k.text, kKeys));
+    if (std::find(sweep_keys().begin(), sweep_keys().end(), k.text) == sweep_keys().end())
+      diags.error(k.origin, k.text, unknown_key_message(k.text, sweep_keys()));
 
   auto required = [&](const char* key) -> const YamlNode* {
     const YamlNode* n = root.find(key);
@@ -569,7 +638,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
                 fmt::format("{} samples of {} parameters make {} points; at most 100000000",
                             s.samples, s.parameters.size(), s.points()));
   check_task_count(s, root, diags);
-  if (const YamlNode* n = root.find("set")) read_sets(*n, s, diags);
+  if (const YamlNode* n = root.find("set")) read_sets(*n, s.sets, diags);
   if (const YamlNode* n = root.find("outcomes")) read_outcomes(*n, s, model, diags);
   if (const YamlNode* n = root.find("paths")) read_paths(*n, s, diags);
   return s;

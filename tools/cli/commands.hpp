@@ -30,5 +30,7 @@ Action add_bench(CLI::App& app, const StopFlag& stop);
 /// `vecinos sweep ...`; `on_signal` stores a signal in `stop` (for the extra signals a sweep
 /// catches: SIGUSR1 from Slurm).
 Action add_sweep(CLI::App& app, const StopFlag& stop, void (*on_signal)(int));
+/// `vecinos calibrate FILE` (docs/calibration.md).
+Action add_calibrate(CLI::App& app, const StopFlag& stop, void (*on_signal)(int));
 
 }  // namespace vecinos::cli

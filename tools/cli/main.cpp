@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -31,7 +32,8 @@ extern "C" void on_signal(int sig) {
 /// A task started by `vecinos sweep run` stops (SIGTERM, history left .partial) when its runner
 /// dies, whatever kills it (tools/sweep/child_process.hpp).
 void die_with_parent() {
-  const char* parent = std::getenv("VECINOS_DIE_WITH_PARENT");
+  // Read once at start-up, before any thread exists.
+  const char* parent = std::getenv("VECINOS_DIE_WITH_PARENT");  // NOLINT(concurrency-mt-unsafe)
   if (parent == nullptr || *parent == '\0') return;
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
   char* end = nullptr;
@@ -45,7 +47,9 @@ void vecinos::cli::set_cooperative(bool polling) {
   if (!polling && g_stop.load() != 0) ::_exit(128 + g_stop.load());
 }
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_main(int argc, char** argv) {
   vecinos::h5::skip_cleanup_at_exit();
   CLI::App app{"vecinos: agent-based simulator of the U.S.-Mexico security relationship"};
   app.require_subcommand(1);
@@ -72,6 +76,8 @@ int main(int argc, char** argv) {
       [](CLI::App& a) { return vecinos::cli::add_bench(a, g_stop); });
   add("sweep", "parameter sweeps: plan, run (locally, Slurm, MPI), slurm script, collect",
       [](CLI::App& a) { return vecinos::cli::add_sweep(a, g_stop, on_signal); });
+  add("calibrate", "fit parameters to history by ABC-SMC, each generation a sweep",
+      [](CLI::App& a) { return vecinos::cli::add_calibrate(a, g_stop, on_signal); });
 
   try {
     app.parse(argc, argv);
@@ -98,6 +104,23 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "vecinos: error: " << e.what() << "\n";
     return 1;
+  }
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Whatever escapes the commands' own handlers (CLI11 setting up, a failing allocation)
+  // ends the program with 1 and a message instead of std::terminate.
+  try {
+    return run_main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fputs("vecinos: error: ", stderr);
+    std::fputs(e.what(), stderr);
+    std::fputs("\n", stderr);
+  } catch (...) {
+    std::fputs("vecinos: error: unknown exception\n", stderr);
   }
   return 1;
 }

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string_view>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -18,7 +19,7 @@ extern char** environ;  // NOLINT: the process environment, passed on to childre
 
 namespace vecinos::sweep {
 namespace {
-constexpr std::size_t kMaxErrorText = 64 * 1024;
+constexpr std::size_t kMaxErrorText = std::size_t{64} * 1024;
 
 /// posix_spawn's C structures, released on every path.
 struct SpawnSetup {
@@ -37,11 +38,12 @@ struct SpawnSetup {
 };
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, bool die_with_parent) {
   if (argv.empty()) throw RuntimeError("starting a task: no command");
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
-    throw RuntimeError(fmt::format("starting a task: pipe: {}", std::strerror(errno)));
+    throw RuntimeError(fmt::format("starting a task: pipe: {}",
+                                   std::error_code(errno, std::generic_category()).message()));
   // Only our end is non-blocking (the child's stderr stays an ordinary blocking pipe).
   ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
   SpawnSetup s;
@@ -71,14 +73,15 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
     if (std::string_view(*e).substr(0, kDieWithParentVariable.size() + 1) !=
         std::string(kDieWithParentVariable) + "=")
       env.push_back(*e);
-  env.push_back(const_cast<char*>(die_with.c_str()));
+  if (die_with_parent) env.push_back(const_cast<char*>(die_with.c_str()));
   env.push_back(nullptr);
   const int rc =
       ::posix_spawn(&pid_, argv[0].c_str(), &s.actions, &s.attr, args.data(), env.data());
   ::close(fds[1]);
   if (rc != 0) {
     ::close(fds[0]);
-    throw RuntimeError(fmt::format("starting {}: {}", argv[0], std::strerror(rc)));
+    throw RuntimeError(fmt::format("starting {}: {}", argv[0],
+                                   std::error_code(rc, std::generic_category()).message()));
   }
   fd_ = fds[0];
 }
@@ -135,8 +138,12 @@ void ChildProcess::signal(int sig) const {
 
 std::string describe_wait_status(int status) {
   if (WIFEXITED(status)) return fmt::format("exit code {}", WEXITSTATUS(status));
-  if (WIFSIGNALED(status))
-    return fmt::format("killed by signal {} ({})", WTERMSIG(status), ::strsignal(WTERMSIG(status)));
+  if (WIFSIGNALED(status)) {
+    // sigdescr_np (glibc 2.32) is thread-safe, unlike strsignal.
+    const char* what = ::sigdescr_np(WTERMSIG(status));
+    return fmt::format("killed by signal {} ({})", WTERMSIG(status),
+                       what != nullptr ? what : "unknown signal");
+  }
   return fmt::format("wait status {}", status);
 }
 

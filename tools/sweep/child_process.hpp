@@ -17,8 +17,10 @@ inline constexpr std::string_view kDieWithParentVariable = "VECINOS_DIE_WITH_PAR
 
 class ChildProcess {
  public:
-  /// Starts argv[0] (a path) with arguments argv; throws RuntimeError when it cannot.
-  explicit ChildProcess(const std::vector<std::string>& argv);
+  /// Starts argv[0] (a path) with arguments argv; throws RuntimeError when it cannot. With
+  /// `die_with_parent` the child gets kDieWithParentVariable; without it (a launcher such as
+  /// mpirun or sbatch, whose own children would see another parent) the variable is removed.
+  explicit ChildProcess(const std::vector<std::string>& argv, bool die_with_parent = true);
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
   /// A child still running is killed (SIGKILL) and reaped.

@@ -72,10 +72,10 @@ void read_task_file(const TaskList& tasks, const Task& t, CollectedTask& row,
         for (std::size_t i = 0; i < ev->day.size(); ++i)
           if (ev->action[i] == o.action && (o.actor.empty() || ev->actor[i] == o.actor))
             days.push_back(ev->day[i]);
-        row.outcomes[k] = summarize(o, {}, {}, days);
+        row.outcomes[k] = summarize(o, {}, {}, days, o.windowed() ? h.start() : Date{});
       } else {
         const auto series = h.series(o.indicator_name());
-        row.outcomes[k] = summarize(o, series, h.days(), {});
+        row.outcomes[k] = summarize(o, series, h.days(), {}, o.windowed() ? h.start() : Date{});
       }
     }
     if (s.sequence_length > 0)

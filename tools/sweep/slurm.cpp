@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 namespace vecinos::sweep {
-namespace {
 std::string array_spec(const ArrayChunk& c, std::uint64_t throttle) {
   std::string s = c.size == 1 ? "0" : fmt::format("0-{}", c.size - 1);
   if (throttle > 0) s += fmt::format("%{}", throttle);
   return s;
 }
-}  // namespace
 
 std::vector<ArrayChunk> array_chunks(std::uint64_t elements, std::uint64_t array_max) {
   std::vector<ArrayChunk> out;

@@ -33,6 +33,8 @@ struct SlurmOptions {
 struct ArrayChunk {
   std::uint64_t offset = 0, size = 0;
 };
+/// The --array value of a chunk: "0-(size-1)", with "%throttle" when throttled.
+std::string array_spec(const ArrayChunk& c, std::uint64_t throttle);
 /// `elements` split into arrays of at most `array_max` elements.
 std::vector<ArrayChunk> array_chunks(std::uint64_t elements, std::uint64_t array_max);
 

@@ -74,6 +74,12 @@ const std::vector<std::int32_t>& TaskHistory::days() {
   return *days_;
 }
 
+Date TaskHistory::start() {
+  (void)days();
+  if (!start_) throw RuntimeError("/time/date: the history records no tick");
+  return Date::from_days(day_of(*start_, "/time/date"));
+}
+
 std::vector<double> TaskHistory::series(const std::string& indicator) const {
   return read_numbers<double>(file_, "indicators/" + indicator, H5T_NATIVE_DOUBLE);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/date.hpp"
 #include "output/hdf5_handle.hpp"
 
 namespace vecinos::sweep {
@@ -22,6 +23,9 @@ class TaskHistory {
 
   /// Days from the first recorded tick to each recorded tick (from /time/date).
   [[nodiscard]] const std::vector<std::int32_t>& days();
+  /// The date of the first recorded tick (day 0 of days() and of the events); throws
+  /// RuntimeError when the history records no tick.
+  [[nodiscard]] Date start();
   /// /indicators/<name> as doubles; throws RuntimeError when it is missing.
   [[nodiscard]] std::vector<double> series(const std::string& indicator) const;
   /// The events, or nothing when the history records none (recording.events: false).
