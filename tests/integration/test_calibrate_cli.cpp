@@ -23,33 +23,6 @@ std::string quoted(const std::filesystem::path& p) {
   return fmt::format("'{}'", p.string());
 }
 
-/// A calibration of two parameters against three targets of a four-month episode.
-std::string small_calibration(int generations) {
-  return fmt::format(
-      "output: out\n"
-      "seed: 5\n"
-      "particles: 24\n"
-      "alpha: 0.5\n"
-      "min_acceptance: 0.01\n"
-      "max_generations: {}\n"
-      "set:\n"
-      "  migrants.scale: 1000\n"
-      "  firms.agents: 300\n"
-      "episodes:\n"
-      "  short:\n"
-      "    base: {}\n"
-      "    set: {{simulation.end: 2025-03-01}}\n"
-      "parameters:\n"
-      "  decisions.temperature: {{prior: log_uniform, min: 0.2, max: 2}}\n"
-      "  presidents.mx.forbearance: {{prior: uniform, min: 0.3, max: 0.95}}\n"
-      "targets:\n"
-      "  - {{indicator: relationship_tension, stat: mean, from: 2025-01-01, observed: 0.4, scale: "
-      "0.1}}\n"
-      "  - {{indicator: leader_bond, at: 2025-02-15, stat: final, observed: 0.5, scale: 0.1}}\n"
-      "  - {{event: threaten_tariff, actor: us, stat: count, observed: 1, scale: 1}}\n",
-      generations, source_path("configs/baseline.yaml"));
-}
-
 /// The runs simulated now, from the summary line "N generations, R runs (S simulated now)".
 long simulated_now(const std::string& out) {
   std::smatch m;

@@ -1,6 +1,7 @@
 // `mpirun -np N vecinos sweep run FILE --mpi` (Open MPI, as root in CI): rank 0 hands the tasks
 // out, the other ranks run them, and every history equals the same task's from a local sweep
-// (a grid, and a saltelli design whose Sobol' indices then equal the local sweep's).
+// (a grid, and a saltelli design whose Sobol' indices then equal the local sweep's); and
+// `vecinos calibrate --mpi` runs each generation under mpirun with a local calibration's result.
 // Skips (with a message) only when mpirun is missing; a build without MPI must refuse --mpi.
 #include <doctest/doctest.h>
 
@@ -129,5 +130,26 @@ TEST_SUITE("sweep mpi") {
     CHECK(slurp(dir / "out/task-000001.failed").find("killed by signal 11") != std::string::npos);
     for (int i : {0, 2, 3})
       CHECK(std::filesystem::exists(dir / "out" / fmt::format("task-{:06}.h5", i)));
+  }
+
+  TEST_CASE(
+      "vecinos calibrate --mpi: every generation under mpirun, the local calibration's file") {
+    if (!VECINOS_TEST_MPI || run_shell("command -v mpirun").exit_code != 0) {
+      MESSAGE("skipped: no MPI (see the first test)");
+      return;
+    }
+    TempDir dir("calibrate-mpi");
+    const auto local = dir.write("local/cal.yaml", small_calibration(1));
+    const auto mpi = dir.write("mpi/cal.yaml", small_calibration(1));
+    REQUIRE(run_vecinos("calibrate " + q(local) + " --jobs 2").exit_code == 0);
+    const auto r = run_vecinos("calibrate " + q(mpi) +
+                               " --mpi 'timeout 120 mpirun --allow-run-as-root --oversubscribe "
+                               "-np 2'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.err.find("mpirun --allow-run-as-root --oversubscribe -np 2") != std::string::npos);
+    CHECK(r.err.find("--mpi --jobs 1") != std::string::npos);
+    const auto diff =
+        differing_datasets(dir / "local/out/calibration.h5", dir / "mpi/out/calibration.h5");
+    CHECK_MESSAGE(diff.empty(), fmt::format("{}", fmt::join(diff, ", ")));
   }
 }

@@ -2,7 +2,8 @@
 // munged, slurmctld and slurmd of our own, stopped at the end): every task's history is
 // complete and equals a local sweep's; USR1 (Slurm's warning before the time limit) stops an
 // element leaving .partial files, the element is requeued and resumes; a morris design runs
-// as an array too and gives a local sweep's Morris measures. Skips (with a message)
+// as an array too and gives a local sweep's Morris measures; `vecinos calibrate --slurm` submits
+// each generation as an array and writes a local calibration's file. Skips (with a message)
 // only when not root or the Slurm/munge programs are missing.
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -211,5 +212,18 @@ TEST_SUITE("sweep slurm") {
     CHECK(rows[3] == rows[0]);
     CHECK(rows[4] == rows[1]);  // identical histories, the same measures to the last digit
     CHECK(rows[5] == rows[2]);
+
+    // vecinos calibrate --slurm: each generation is submitted as an array with sbatch --wait;
+    // the file equals a local calibration's.
+    const auto cal_local = dir.write("cal-local/cal.yaml", small_calibration(1));
+    const auto cal_slurm = dir.write("cal-slurm/cal.yaml", small_calibration(1));
+    REQUIRE(run_vecinos("calibrate " + q(cal_local) + " --jobs 2").exit_code == 0);
+    const auto cal =
+        cluster.sh(kExe + " calibrate " + q(cal_slurm) + " --slurm --pack 6 --time 00:05:00");
+    REQUIRE_MESSAGE(cal.exit_code == 0, (cal.out + cal.err + cluster.daemon_logs()));
+    CHECK(cal.err.find("sbatch --wait --array=0-3") != std::string::npos);
+    const auto cal_diff = differing_datasets(dir / "cal-local/out/calibration.h5",
+                                             dir / "cal-slurm/out/calibration.h5");
+    CHECK_MESSAGE(cal_diff.empty(), fmt::format("{}", fmt::join(cal_diff, ", ")));
   }
 }
