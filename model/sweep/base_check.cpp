@@ -177,6 +177,12 @@ void check_parameter(const Sweep& s, Parameter& p, const BaseContext& ctx,
       return;
     }
   }
+  if (s.design == Design::posterior && info.leaf != nullptr && info.leaf->type == "an integer") {
+    // A calibration's particles are real: the run takes each rounded to the nearest whole.
+    p.integer = true;
+    p.values = {fmt::format("{}", static_cast<std::int64_t>(std::llround(p.min))),
+                fmt::format("{}", static_cast<std::int64_t>(std::llround(p.max)))};
+  }
   if (samples_bounds(s.design)) {
     if (info.leaf != nullptr) {
       const std::string& type = info.leaf->type;

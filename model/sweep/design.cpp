@@ -7,7 +7,7 @@
 
 namespace vecinos::sweep {
 namespace {
-constexpr std::array<std::pair<std::string_view, Design>, 7> kDesigns = {{
+constexpr std::array<std::pair<std::string_view, Design>, 8> kDesigns = {{
     {"grid", Design::grid},
     {"list", Design::list},
     {"random", Design::random},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<std::string_view, Design>, 7> kDesigns = {{
     {"sobol", Design::sobol},
     {"saltelli", Design::saltelli},
     {"morris", Design::morris},
+    {"posterior", Design::posterior},
 }};
 }  // namespace
 
@@ -31,7 +32,7 @@ std::optional<Design> design_named(std::string_view text) {
 }
 
 bool samples_bounds(Design d) {
-  return d != Design::grid && d != Design::list;
+  return d != Design::grid && d != Design::list && d != Design::posterior;
 }
 
 std::vector<std::size_t> grid_index(std::uint64_t point, std::span<const std::size_t> sizes) {

@@ -14,10 +14,13 @@
 
 namespace vecinos::sweep {
 
-enum class Design { grid, list, random, lhs, sobol, saltelli, morris };
+/// posterior draws parameter sets from a calibration's posterior (OUTPUT/posterior.csv of
+/// `vecinos calibrate`): point p is particle j with probability proportional to its weight.
+enum class Design { grid, list, random, lhs, sobol, saltelli, morris, posterior };
 std::string_view name(Design d);
 std::optional<Design> design_named(std::string_view text);
-/// True for the designs that sample bounds (random, lhs, sobol, saltelli, morris).
+/// True for the designs that sample bounds (random, lhs, sobol, saltelli, morris): not grid,
+/// list or posterior.
 bool samples_bounds(Design d);
 
 /// Random streams of the sweep (the second word of the Philox key is kSweepKey, so they never
@@ -32,6 +35,7 @@ inline constexpr StreamId kSaltelliScramble = 6;  ///< saltelli: matrix scramble
 inline constexpr StreamId kMorrisStart = 7;       ///< morris: start level (trajectory, dim)
 inline constexpr StreamId kMorrisDirection = 8;   ///< morris: up or down (trajectory, dim)
 inline constexpr StreamId kMorrisOrder = 9;       ///< morris: order of the moves (trajectory)
+inline constexpr StreamId kPosteriorDraw = 10;    ///< posterior: the particle of a point (point)
 
 /// The indices into each list of point `point` of the Cartesian product of lists of the given
 /// sizes (none zero), in row-major order: the first list varies slowest (like nested loops in

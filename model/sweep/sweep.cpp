@@ -170,6 +170,7 @@ std::uint64_t Sweep::points() const {
     case Design::sobol: return samples;
     case Design::saltelli: return samples * saltelli_block(parameters.size(), second_order);
     case Design::morris: return samples * (parameters.size() + 1);
+    case Design::posterior: return samples;
   }
   return 0;
 }
@@ -201,15 +202,21 @@ std::string canonical_yaml(const Sweep& s) {
   out += "output: .\n";
   out +=
       fmt::format("replicates: {}\nseed: {}\ndesign: {}\n", s.replicates, s.seed, name(s.design));
-  if (samples_bounds(s.design)) out += fmt::format("samples: {}\n", s.samples);
+  if (samples_bounds(s.design) || s.design == Design::posterior)
+    out += fmt::format("samples: {}\n", s.samples);
+  if (s.design == Design::posterior)
+    out += fmt::format("posterior: {}  # FNV-1a {:016x}, {} particles\n",
+                       yaml_quote(s.posterior.string()), s.posterior_digest,
+                       s.posterior_particles.size());
   if (s.design == Design::sobol || s.design == Design::saltelli)
     out += fmt::format("scramble: {}\n", s.scramble);
   if (s.design == Design::saltelli) out += fmt::format("second_order: {}\n", s.second_order);
   if (s.design == Design::morris) out += fmt::format("levels: {}\n", s.levels);
   out += fmt::format("common_random_numbers: {}\nsequence_length: {}\n", s.common_random_numbers,
                      s.sequence_length);
-  out += "parameters:\n";
+  if (s.design != Design::posterior) out += "parameters:\n";
   for (const auto& p : s.parameters) {
+    if (s.design == Design::posterior) break;  // the posterior file names them
     if (samples_bounds(s.design))
       out += fmt::format("  {}: {{min: {}, max: {}}}\n", yaml_quote(p.path),
                          schema::format_real(p.min), schema::format_real(p.max));

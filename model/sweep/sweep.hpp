@@ -118,10 +118,18 @@ struct Sweep {
   std::vector<Setting> sets;
   std::vector<Outcome> outcomes;
   std::vector<Path> paths;
+  /// posterior: the file (absolute), its particles (one row per particle, a value per
+  /// parameter in the order of `parameters`, which the file's header names), their weights and
+  /// an FNV-1a digest of its bytes (written into OUTPUT/sweep.yaml, so outputs drawn from another
+  /// posterior are never mixed with these).
+  std::filesystem::path posterior;
+  std::vector<std::vector<double>> posterior_particles;
+  std::vector<double> posterior_weights;
+  std::uint64_t posterior_digest = 0;
 
   /// Points of the design (grid: the product of the list sizes; list: the common length;
   /// random, lhs, sobol: samples; saltelli: samples x (k + 2), or x (2k + 2) with second
-  /// order; morris: samples x (k + 1), for k parameters).
+  /// order; morris: samples x (k + 1), for k parameters; posterior: samples).
   [[nodiscard]] std::uint64_t points() const;
   [[nodiscard]] std::uint64_t tasks() const { return points() * replicates; }
 };

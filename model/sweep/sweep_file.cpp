@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -6,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/hash.hpp"
 #include "model/schema_values.hpp"
 #include "model/suggest.hpp"
 #include "model/sweep/base_check.hpp"
@@ -27,7 +29,8 @@ const std::vector<std::string>& sweep_keys() {
   static const std::vector<std::string> keys = {
       "base",       "output",   "replicates",   "seed",   "design",
       "samples",    "scramble", "second_order", "levels", "common_random_numbers",
-      "parameters", "set",      "outcomes",     "paths",  "sequence_length"};
+      "parameters", "set",      "outcomes",     "paths",  "sequence_length",
+      "posterior"};
   return keys;
 }
 
@@ -506,6 +509,104 @@ void read_paths(const YamlNode& n, Sweep& s, Diagnostics& diags) {
   }
 }
 
+/// Splits a CSV line at commas (the posterior file has no quoted fields); `columns` gets the
+/// 1-based column of each field.
+std::vector<std::string> csv_fields(const std::string& line, std::vector<int>& columns) {
+  std::vector<std::string> out;
+  columns.clear();
+  std::size_t begin = 0;
+  while (true) {
+    const auto comma = line.find(',', begin);
+    out.push_back(line.substr(begin, comma == std::string::npos ? comma : comma - begin));
+    columns.push_back(static_cast<int>(begin) + 1);
+    if (comma == std::string::npos) return out;
+    begin = comma + 1;
+  }
+}
+
+/// `posterior: FILE`: the CSV a calibration writes (header `weight,<key path>,...`, one row per
+/// particle). Its problems are reported at the CSV's own line and column.
+void read_posterior(const YamlNode& n, Sweep& s, const std::filesystem::path& dir,
+                    Diagnostics& diags) {
+  s.posterior = path_value(n, "posterior", dir, diags);
+  if (s.posterior.empty()) return;
+  bool ok = false;
+  const std::string text = read_text(s.posterior, ok);
+  if (!ok || !std::filesystem::is_regular_file(s.posterior)) {
+    diags.error(
+        n.origin, "posterior",
+        fmt::format("cannot read the posterior file '{}': no such file", s.posterior.string()));
+    return;
+  }
+  Fnv1a h;
+  h.bytes(text.data(), text.size());
+  s.posterior_digest = h.result();
+  const std::string file = s.posterior.string();
+  std::istringstream in(text);
+  std::string line;
+  std::vector<int> cols;
+  int line_no = 0;
+  std::vector<std::string> header;
+  double total = 0.0;
+  const std::size_t before = diags.size();
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    auto fields = csv_fields(line, cols);
+    if (header.empty()) {
+      if (fields.size() < 2 || fields[0] != "weight") {
+        diags.error({file, line_no, 1}, "posterior",
+                    "the header is `weight,<config key path>,...` (the posterior.csv that "
+                    "vecinos calibrate writes)");
+        return;
+      }
+      header = fields;
+      continue;
+    }
+    if (fields.size() != header.size()) {
+      diags.error({file, line_no, 1}, "posterior",
+                  fmt::format("{} fields; the header has {}", fields.size(), header.size()));
+      continue;
+    }
+    std::vector<double> row(fields.size());
+    bool good = true;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      std::string why;
+      if (!schema::parse_real(fields[k], row[k], why) || !std::isfinite(row[k]) ||
+          (k == 0 && row[k] < 0.0)) {
+        diags.error({file, line_no, cols[k]}, "posterior." + header[k],
+                    fmt::format("'{}' is not a {}", fields[k],
+                                k == 0 ? "weight (a number, 0 or more)" : "finite number"));
+        good = false;
+      }
+    }
+    if (!good || row.size() < 2) continue;
+    total += row[0];
+    s.posterior_weights.push_back(row[0]);
+    s.posterior_particles.emplace_back(row.begin() + 1, row.end());
+  }
+  if (diags.size() != before) return;
+  if (s.posterior_particles.empty() || !(total > 0.0)) {
+    diags.error(n.origin, "posterior",
+                fmt::format("{} holds no particle with a positive weight", file));
+    return;
+  }
+  for (std::size_t k = 1; k < header.size(); ++k) {
+    Parameter p;
+    p.path = header[k];
+    p.origin = n.origin;
+    p.min = p.max = s.posterior_particles.front()[k - 1];
+    for (const auto& row : s.posterior_particles) {
+      p.min = std::min(p.min, row[k - 1]);
+      p.max = std::max(p.max, row[k - 1]);
+    }
+    p.values = {schema::format_real(p.min), schema::format_real(p.max)};
+    p.value_origins = {n.origin, n.origin};
+    s.parameters.push_back(std::move(p));
+  }
+}
+
 /// The number of points and tasks, in checked arithmetic: a 16 x 16 grid of 16-value lists has
 /// 2^64 points, which would wrap to 0 in 64 bits. Past kMaxSweepTasks the sweep is refused
 /// (its task list alone would need gigabytes, and no cluster runs it).
@@ -569,9 +670,10 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
       s.design = *d;
     } else {
       const std::vector<std::string> all = {"grid",  "list",     "random", "lhs",
-                                            "sobol", "saltelli", "morris"};
+                                            "sobol", "saltelli", "morris", "posterior"};
       std::string msg = fmt::format(
-          "'{}' is not a design; allowed: grid | list | random | lhs | sobol | saltelli | morris",
+          "'{}' is not a design; allowed: grid | list | random | lhs | sobol | saltelli | morris | "
+          "posterior",
           n->text);
       if (auto m = closest_match(n->text, all); !m.empty())
         msg += fmt::format(" (did you mean '{}'?)", m);
@@ -579,7 +681,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     }
   }
   const YamlNode* samples = root.find("samples");
-  if (samples_bounds(s.design)) {
+  if (samples_bounds(s.design) || s.design == Design::posterior) {
     if (samples == nullptr)
       diags.error(root.origin, "samples",
                   fmt::format("missing required key: the number of points of the {} design",
@@ -590,7 +692,7 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     diags.error(
         samples->origin, "samples",
         fmt::format("the {} design takes no samples: its points are the {} of the value "
-                    "lists (samples is for random, lhs, sobol, saltelli and morris)",
+                    "lists (samples is for random, lhs, sobol, saltelli, morris and posterior)",
                     name(s.design), s.design == Design::grid ? "combinations" : "positions"));
   }
   s.scramble = s.design == Design::saltelli;  // a scrambled base unless told otherwise
@@ -624,7 +726,23 @@ Sweep parse(const YamlNode& root, const std::string& file, const std::filesystem
     s.common_random_numbers = read_flag(*n, "common_random_numbers", diags);
   if (const YamlNode* n = root.find("sequence_length"))
     s.sequence_length = whole(*n, "sequence_length", 0, 100, diags).value_or(4);
-  if (const YamlNode* n = required("parameters")) read_parameters(*n, s, diags);
+  const YamlNode* posterior = root.find("posterior");
+  if (s.design == Design::posterior) {
+    if (const YamlNode* p = root.find("parameters"))
+      diags.error(p->origin, "parameters",
+                  "the posterior design takes its parameters from the posterior file's columns; "
+                  "fix others with `set:`");
+    if (posterior == nullptr)
+      diags.error(root.origin, "posterior",
+                  "missing required key: the posterior file of a calibration "
+                  "(OUTPUT/posterior.csv of vecinos calibrate)");
+    else
+      read_posterior(*posterior, s, dir, diags);
+  } else {
+    if (posterior != nullptr)
+      diags.error(posterior->origin, "posterior", "posterior applies to the posterior design only");
+    if (const YamlNode* n = required("parameters")) read_parameters(*n, s, diags);
+  }
   const std::size_t max_params =
       s.design == Design::saltelli ? kSobolMaxDimensions / 2 : kSobolMaxDimensions;
   if ((s.design == Design::sobol || s.design == Design::saltelli) &&

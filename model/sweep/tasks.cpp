@@ -57,6 +57,14 @@ std::vector<std::string> TaskList::values(std::uint64_t point) const {
     case Design::list:
       for (std::size_t d = 0; d < ps.size(); ++d) v[d] = ps[d].values.at(point);
       return v;
+    case Design::posterior: {
+      Rng rng(sweep_.seed, kSweepKey, point, 0, kPosteriorDraw);
+      const auto& row = sweep_.posterior_particles.at(rng.categorical(sweep_.posterior_weights));
+      for (std::size_t d = 0; d < ps.size(); ++d)
+        v[d] = ps[d].integer ? fmt::format("{}", static_cast<std::int64_t>(std::llround(row[d])))
+                             : schema::format_real(row[d]);
+      return v;
+    }
     default: {
       const auto u = (*unit_)(point);
       for (std::size_t d = 0; d < ps.size(); ++d) v[d] = scaled(ps[d], u[d]);

@@ -13,6 +13,7 @@ UnitPoints::UnitPoints(const UnitDesign& d) : d_(d) {
   switch (d.design) {
     case Design::grid:
     case Design::list:
+    case Design::posterior:
       throw std::invalid_argument(
           fmt::format("UnitPoints: the {} design does not sample bounds", name(d.design)));
     case Design::random: break;

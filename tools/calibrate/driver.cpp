@@ -286,6 +286,24 @@ void write_generation(hid_t parent, const Calibration& c, const GenerationRecord
 
 }  // namespace
 
+std::string posterior_csv(const Calibration& c, const Population& p) {
+  std::string t = "weight";
+  for (const auto& par : c.parameters) {
+    t += ',';
+    t += par.path;
+  }
+  t += "\n";
+  for (std::size_t i = 0; i < p.particles.size(); ++i) {
+    t += schema::format_real(p.weights[i]);
+    for (const double x : p.particles[i]) {
+      t += ',';
+      t += schema::format_real(x);
+    }
+    t += "\n";
+  }
+  return t;
+}
+
 std::vector<GenerationRecord> run_calibration(const Calibration& c, const DriverOptions& o,
                                               const std::atomic<int>& stop, std::ostream& log) {
   std::error_code ec;
@@ -325,6 +343,8 @@ std::vector<GenerationRecord> run_calibration(const Calibration& c, const Driver
     gens.push_back(std::move(r));
     const bool done = finished(gens.back().population, s);
     write_calibration_file(c, gens, done, done ? stop_reason(gens.back().population, s) : "");
+    sweep::write_file_atomically(c.output / "posterior.csv",
+                                 posterior_csv(c, gens.back().population));
     if (done) break;
   }
   return gens;

@@ -57,6 +57,11 @@ std::vector<GenerationRecord> run_calibration(const Calibration& c, const Driver
 void write_calibration_file(const Calibration& c, const std::vector<GenerationRecord>& gens,
                             bool complete, const std::string& stop_reason);
 
+/// OUTPUT/posterior.csv, rewritten after every generation: header `weight,<key path>,...`, one
+/// row per particle of the population (shortest round-trip numbers). The sweep design
+/// `posterior` draws from it (docs/sweeps.md).
+std::string posterior_csv(const Calibration& c, const Population& p);
+
 /// The posterior table the command prints: per parameter its prior, the posterior mean, sd,
 /// 5/50/95 % quantiles and the shrinkage 1 - sd_posterior / sd_prior (the prior's sd estimated
 /// from generation 0's draws).
