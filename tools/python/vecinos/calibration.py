@@ -254,8 +254,8 @@ class Calibration:
         per target's simulated statistic (named by the target; ``statistic.<name>`` if that
         clashes with another column), ``seed`` (of its runs), ``ancestor`` (the particle of
         the previous generation it moved from, -1 for a draw from the prior), ``attempt``,
-        ``accepted`` (distance within the previous tolerance; every proposal of generation
-        0) and ``kept`` (among this generation's particles)."""
+        ``accepted`` (a finite distance within the previous tolerance; in generation 0, any
+        finite distance) and ``kept`` (among this generation's particles)."""
         r = self._gen(generation)
         g = r["generation"]
         df = pd.DataFrame(r["theta"], columns=self.parameter_names)
@@ -380,7 +380,8 @@ def _finish(fig, path, dpi):
         fmt = p.suffix.lstrip(".").lower()
         meta = {"png": {"Software": None}, "svg": {"Date": None},
                 "pdf": {"CreationDate": None}}.get(fmt)
-        fig.savefig(p, dpi=dpi or figures.PRINT_DPI, bbox_inches="tight", metadata=meta)
+        with figures.style():  # its savefig settings (SVG text as text, PDF fonts embedded)
+            fig.savefig(p, dpi=dpi or figures.PRINT_DPI, bbox_inches="tight", metadata=meta)
     return fig
 
 
