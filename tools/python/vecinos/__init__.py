@@ -7,6 +7,7 @@
     run.events                # DataFrame with categorical actor/action/target
     run.network               # edge list and weight history
     sweep = vecinos.open_sweep("runs/forbearance")   # a collected sweep: one row per task
+    cal = vecinos.open_calibration("runs/cal")      # vecinos calibrate: OUTPUT/calibration.h5
 
 Analysis (tools/python/README.md, docs/analysis.md): vecinos.sensitivity (Sobol' indices,
 Morris), vecinos.paths (named paths, probabilities, event sequences), vecinos.discovery (PRIM,
@@ -40,4 +41,20 @@ __all__ = [
     "open_sweep",
     "paths_by_point",
     "sweep_series",
+    "Calibration",
+    "CalibrationError",
+    "RunningCalibrationWarning",
+    "open_calibration",
 ]
+
+_CALIBRATION = ("Calibration", "CalibrationError", "RunningCalibrationWarning", "open_calibration")
+
+
+def __getattr__(name):
+    # vecinos.calibration is imported on first use, not here: `python3 -m vecinos.calibration`
+    # would otherwise find it imported already (runpy warns) and `import vecinos` stays light.
+    if name in _CALIBRATION:
+        from . import calibration
+
+        return getattr(calibration, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
