@@ -71,6 +71,12 @@ class Node {
   virtual void reference(const std::string& path, std::vector<RefEntry>& out) const = 0;
   [[nodiscard]] virtual bool is_required() const { return false; }
   [[nodiscard]] virtual std::string_view help_text() const { return {}; }
+  /// The key path of the value stored at `target` when this node's value is at `obj` (a
+  /// record searches its fields; entries of maps and lists are not searched), or "".
+  [[nodiscard]] virtual std::string path_at(const void* obj, const void* target,
+                                            const std::string& path) const {
+    return obj == target ? path : std::string{};
+  }
   /// Reports the required keys at or under `path`, which the input does not have.
   virtual void report_absent(const std::string& path, const Origin& where, LoadContext& ctx) const {
     if (is_required())
@@ -437,6 +443,15 @@ class Record final : public Node {
     for (const auto& f : fields_) f.node->reference(join_path(path, f.name), out);
   }
   [[nodiscard]] std::string_view help_text() const override { return help_; }
+  [[nodiscard]] std::string path_at(const void* obj, const void* target,
+                                    const std::string& path) const override {
+    for (const auto& f : fields_)
+      if (auto p =
+              f.node->path_at(f.access(const_cast<void*>(obj)), target, join_path(path, f.name));
+          !p.empty())
+        return p;
+    return {};
+  }
   /// A section is required when any of its fields is.
   [[nodiscard]] bool is_required() const override {
     for (const auto& f : fields_)
@@ -456,6 +471,12 @@ class Record final : public Node {
     std::vector<RefEntry> out;
     reference("", out);
     return out;
+  }
+  /// The key of the member of `s` at `member` (e.g. `&s.decisions.tariff_rate` gives
+  /// "decisions.tariff_rate"), or "" when no key of this record stores it: how tables of the
+  /// code name the parameters they point to without repeating their keys.
+  [[nodiscard]] std::string key_of(const S& s, const void* member) const {
+    return path_at(&s, member, "");
   }
 
  private:

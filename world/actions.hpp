@@ -79,6 +79,13 @@ inline constexpr std::uint8_t kUs = 1, kMx = 2, kBoth = 3, kNobody = 0;
 /// The `answers` value of an act that answers no demand.
 inline constexpr std::int8_t kNoDemand = -1;
 
+/// The config parameter that sizes an action: its value, and where the config holds it (so a
+/// table can name its key, schema::Record::key_of).
+struct SizeParam {
+  double (*value)(const Config&);
+  const void* (*where)(const Config&);
+};
+
 struct ActionInfo {
   Action action;
   std::string_view name;
@@ -87,7 +94,7 @@ struct ActionInfo {
   std::string_view meaning;  ///< what the action is in the model
   DefaultTarget target;
   /// Its configured magnitude (tariff rate, persons, barrels ...); nullptr: unsized (1).
-  double (*size)(const Config&);
+  const SizeParam* size;
   double max_magnitude;              ///< largest magnitude a scenario may give (0: takes none)
   std::string_view unit;             ///< unit of the magnitude (for messages)
   std::uint8_t sides;                ///< who may take it: kUs, kMx, kBoth or kNobody (consequences)

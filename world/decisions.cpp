@@ -49,14 +49,14 @@ double default_magnitude(const World& w, Action a) {
   // A retaliation mirrors the U.S. tariff in force.
   if (a == Action::retaliatory_tariff) return w.policy.tariff_us_on_mx;
   const auto size = info(a).size;
-  return size != nullptr ? size(w.config) : 1.0;
+  return size != nullptr ? size->value(w.config) : 1.0;
 }
 
 double scaled_goldstein(const World& w, Action a, double magnitude) {
   const ActionInfo& t = info(a);
   if (t.size == nullptr) return t.goldstein;
   const DecisionParams& d = w.config.decisions;
-  const double reference = t.size(w.config);
+  const double reference = t.size->value(w.config);
   if (!(reference > 0) || !(magnitude > 0)) return t.goldstein;
   const double factor = std::clamp(std::pow(magnitude / reference, d.size_exponent),
                                    d.size_factor_min, d.size_factor_max);

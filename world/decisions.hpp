@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/country.hpp"
@@ -210,8 +211,15 @@ void describe(schema::Record<PolicyParams>& r);
 void describe(schema::Record<ForcedEvent>& r);
 
 /// Whether the president of `side` may take action `a` in the world's current state (its
-/// preconditions, world/effects.cpp).
+/// preconditions, world/preconditions.cpp).
 bool available(const World& w, Side side, Action a);
+/// An action's precondition in words, as world/preconditions.cpp tests it (beyond the side
+/// being one that may take it).
+struct Precondition {
+  bool office = false;    ///< the U.S. side needs its president in office (inaugurated)
+  std::string_view text;  ///< the rest of the condition
+};
+Precondition precondition(Action a);
 /// Actions the president of `side` may take now, in menu order (world/actions.cpp).
 std::vector<Action> available_actions(const World& w, Side side);
 /// Utility of action `a` to political actor `actor` (a president or one of its advisers).

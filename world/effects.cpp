@@ -171,71 +171,6 @@ double compliance(const World& w, const Demand& d) {
   return clamp01(transfers + std::max(0.0, supply));
 }
 
-bool available(const World& w, Side side, Action a) {
-  const PolicyState& p = w.policy;
-  const EffectParams& f = w.config.effects;
-  const DecisionParams& d = w.config.decisions;
-  if (!side_may_take(a, side)) return false;
-  const bool us = side == Side::us;
-  // Before the inauguration the U.S. president-elect can only threaten and talk.
-  const bool office = p.inaugurated || !us;
-  const double own_tariff = us ? p.tariff_us_on_mx : p.tariff_mx_on_us;
-  switch (a) {
-    case Action::threaten_tariff:
-      return !p.threat.active && p.tariff_us_on_mx + f.min_tariff_change < d.tariff_rate;
-    case Action::impose_tariff:
-      return office && p.tariff_us_on_mx + f.min_tariff_change < d.tariff_rate;
-    case Action::lift_tariff: return office && own_tariff > 0;
-    case Action::retaliatory_tariff:
-      return p.tariff_us_on_mx > p.tariff_mx_on_us + f.min_tariff_change;
-    case Action::mass_deportation:
-      return office && (!p.removals_funded || p.enforcement_target < p.enforcement_capacity);
-    case Action::deploy_border_troops: return p.mx_border_troops < f.troop_cap;
-    case Action::transfer_cartel_leaders: return p.inaugurated;
-    case Action::designate_cartels_terrorist: return office && !p.cartels_designated;
-    case Action::military_strike: return office && p.cartels_designated && p.strikes_authorized;
-    case Action::demand_remain_in_mexico:
-      return office && !p.remain_in_mexico && !p.rim_demand_due &&
-             (!p.rim_refused || w.date - *p.rim_refused >= f.demand_cooldown_days);
-    case Action::accept_remain_in_mexico:
-    case Action::refuse_remain_in_mexico: return p.rim_demand_due && !p.remain_in_mexico;
-    case Action::withdraw_remain_in_mexico: return p.remain_in_mexico;
-    case Action::end_remain_in_mexico: return office && p.remain_in_mexico;
-    case Action::judicial_reform: return p.legal_certainty > f.legal_floor;
-    case Action::oil_to_cuba: return true;
-    case Action::usmca_withdrawal_notice:
-      return office && (p.usmca_status == UsmcaStatus::under_review ||
-                        p.usmca_status == UsmcaStatus::renegotiating);
-    case Action::insult:
-    case Action::conciliate: return true;
-    // Before the inauguration a threat is talk; after, it asks Congress to authorise force.
-    case Action::threaten_strike:
-      return !p.inaugurated || (p.cartels_designated && !p.strikes_authorized);
-    case Action::protest_sovereignty:
-      return p.last_strike && w.date - *p.last_strike < f.protest_window_days;
-    case Action::restrict_us_agents: return p.security_cooperation > f.cooperation_floor;
-    case Action::expand_security_cooperation:
-      return office && p.security_cooperation < p.cooperation_cap;
-    case Action::atf_cooperation: return office && p.atf_cooperation < 1.0;
-    case Action::tariff_chinese_goods: return office && p.tariff_us_on_cn < 1.0;
-    case Action::screen_prc_investment: return !p.prc_screening;
-    case Action::nearshoring_incentives: return p.nearshoring_incentives < 1.0;
-    case Action::accept_third_country_returns: return !p.mx_accepts_third_country;
-    case Action::refuse_third_country_returns: return p.mx_accepts_third_country;
-    case Action::protest_legal_framework:
-      return p.legal_certainty < w.config.policy.legal_certainty - f.legal_floor ||
-             p.recent_disputes >= 1.0;
-    case Action::threaten_sanctions_cuba: return office && p.hawk_provocation > f.legal_floor;
-    // Settled by the joint review and its deadlines, or forced by a scenario; never chosen.
-    case Action::usmca_extend:
-    case Action::usmca_renegotiate:
-    case Action::usmca_terminate:
-    case Action::usmca_new_agreement:
-    case Action::count_: return false;
-  }
-  return false;
-}
-
 bool apply_event(World& w, Event e) {
   PolicyState& p = w.policy;
   const DecisionParams& d = w.config.decisions;
@@ -550,26 +485,6 @@ void advance_policy(World& w, double dt) {
     const double view = w.politics.position(w.politics.us_president())[index(Issue::guns)];
     p.atf_cooperation += (1.0 - std::exp(-d.atf_drift * dt)) * (view - p.atf_cooperation);
   }
-}
-
-IssueVector policy_status(const PolicyState& p, const StatusWeights& s) {
-  IssueVector q{};
-  q[index(Issue::migration)] =
-      clamp01(s.migration_base + s.migration_interior * p.interior_enforcement +
-              s.migration_border * p.border_enforcement +
-              s.migration_rim * (p.remain_in_mexico ? 1.0 : 0.0) +
-              s.migration_troops * p.mx_border_troops / 1e4);
-  q[index(Issue::drugs_security)] =
-      clamp01(s.drugs_base + s.drugs_cooperation * p.security_cooperation +
-              s.drugs_designated * (p.cartels_designated ? 1.0 : 0.0) +
-              s.drugs_strikes * std::min(1.0, p.strikes_cum / s.drugs_strikes_full) +
-              s.drugs_extraditions * std::min(1.0, p.extraditions_cum / s.drugs_extraditions_full));
-  q[index(Issue::guns)] = p.atf_cooperation;
-  q[index(Issue::legal_investment)] = p.legal_certainty;
-  q[index(Issue::china)] = clamp01(s.china_base + s.china_tariff * p.tariff_us_on_cn +
-                                   (p.prc_screening ? s.china_screening : 0.0));
-  q[index(Issue::foreign_alignment)] = p.mx_alignment;
-  return q;
 }
 
 }  // namespace vecinos

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string_view>
 
 #include "agents/issues.hpp"
 #include "agents/usmca_status.hpp"
@@ -111,7 +113,20 @@ struct PolicyState {
 
 struct StatusWeights;
 /// Where policy stands on each issue, on the issue's 0..1 scale (what presidents compare their
-/// positions with), with the weights of `status:`.
+/// positions with), with the weights of `status:` (world/policy_status.cpp).
 IssueVector policy_status(const PolicyState& p, const StatusWeights& w);
+
+/// One term of an issue's policy status: weight x value / per, where value reads the policy
+/// state. An issue with weighted terms has their sum, clamped to 0..1, as its status; an issue
+/// with an unweighted term (weight nullptr) has that value itself.
+struct StatusTerm {
+  Issue issue;
+  double StatusWeights::*weight;  ///< its weight (a `status:` key), or nullptr
+  std::string_view value_text;    ///< what the weight multiplies, in words
+  double (*value)(const PolicyState&, const StatusWeights&);
+  double per;  ///< the unit of value the weight is given per (1: per unit)
+};
+/// Every term, grouped by issue in the order of kIssueNames.
+std::span<const StatusTerm> status_terms();
 
 }  // namespace vecinos

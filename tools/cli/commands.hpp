@@ -3,6 +3,9 @@
 // returns the exit code (0 success, 2 bad input, 1 runtime failure, 130/143 interrupted).
 #include <atomic>
 #include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +25,11 @@ using Action = std::function<int()>;
 Action add_run(CLI::App& app, const StopFlag& stop);
 Action add_validate(CLI::App& app);
 Action add_config(CLI::App& app);
+/// The names `vecinos config --odd-table` accepts, and the Markdown it prints for one (empty
+/// for an unknown name): the tables of model/ODD.md, from the code's tables and the schema
+/// (odd_tables.cpp).
+const std::vector<std::string>& odd_table_names();
+std::string odd_table(std::string_view name);
 Action add_bargain(CLI::App& app);
 Action add_inspect(CLI::App& app);
 /// `vecinos report SWEEP_DIR`: runs the Python report (report_command.cpp).

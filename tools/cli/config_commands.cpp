@@ -1,4 +1,4 @@
-// `vecinos validate` and `vecinos config --reference`.
+// `vecinos validate`, `vecinos config --reference` and `vecinos config --odd-table`.
 #include <iostream>
 #include <map>
 
@@ -119,22 +119,32 @@ Action add_config(CLI::App& app) {
   auto markdown = std::make_shared<bool>(false);
   auto resolved = std::make_shared<std::string>();
   auto diff = std::make_shared<std::vector<std::string>>();
+  auto odd = std::make_shared<std::string>();
   app.add_flag("--reference", *reference,
                "print every config key with type, unit, default, allowed values and help");
   app.add_flag("--markdown", *markdown, "print the reference as a Markdown table");
   app.add_option("--resolved", *resolved,
                  "print FILE merged (extends, lists, defaults): every key, with the file:line of "
                  "its value");
+  app.add_option("--odd-table", *odd,
+                 "print a table of model/ODD.md as Markdown, from the code's tables and the "
+                 "schema (tools/gen-odd-tables.sh)")
+      ->check(CLI::IsMember(odd_table_names()));
   CLI::App* diff_app = app.add_subcommand(
       "diff",
       "the keys whose values differ between two configs, each with its file:line (exit 1 "
       "when some differ)");
   diff_app->add_option("A B", *diff, "two config files")->expected(2)->required();
-  return [reference, markdown, resolved, diff, diff_app] {
+  return [reference, markdown, resolved, diff, diff_app, odd] {
     if (diff_app->parsed()) return print_diff((*diff)[0], (*diff)[1]);
+    if (!odd->empty()) {
+      std::cout << odd_table(*odd);
+      return 0;
+    }
     if (!resolved->empty()) return print_resolved(*resolved);
     if (!*reference) {
-      std::cerr << "vecinos config: nothing to do; try --reference, --resolved FILE or diff A B\n";
+      std::cerr << "vecinos config: nothing to do; try --reference, --odd-table NAME, --resolved "
+                   "FILE or diff A B\n";
       return 2;
     }
     const auto entries = config_schema().reference();

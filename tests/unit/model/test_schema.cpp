@@ -150,3 +150,15 @@ TEST_CASE("schema: given values load, out-of-range ones are rejected, and saving
   CHECK(errors[0].key == "x");
   CHECK(errors[0].where.line == 1);
 }
+
+TEST_CASE("schema: key_of names the key that stores a member, through nested sections") {
+  const auto r = schema_of<Toy>();
+  const Toy t{};
+  CHECK(r->key_of(t, &t.x) == "x");
+  CHECK(r->key_of(t, &t.pair) == "pair");
+  CHECK(r->key_of(t, &t.inner.rate) == "inner.rate");
+  // The first member of a section shares its address: the key is the member's.
+  CHECK(r->key_of(t, &t.inner) == "inner.rate");
+  const double elsewhere = 0;
+  CHECK(r->key_of(t, &elsewhere).empty());
+}
