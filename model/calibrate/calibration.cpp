@@ -127,10 +127,43 @@ void read_parameters(const YamlNode& n, Calibration& c, Diagnostics& diags) {
                 "{prior: log_uniform, min: 0.1, max: 2}`");
     return;
   }
+  std::vector<std::string> episode_names;
+  for (const auto& e : c.episodes) episode_names.push_back(e.name);
   for (const auto& [k, v] : n.entries) {
+    Parameter par;
+    par.name = k.text;
+    par.path = k.text;
+    par.origin = k.origin;
+    if (const auto at = k.text.find('@'); at != std::string::npos) {
+      par.path = k.text.substr(0, at);
+      const std::string ep = k.text.substr(at + 1);
+      const auto it = std::find(episode_names.begin(), episode_names.end(), ep);
+      if (it == episode_names.end()) {
+        std::string msg = fmt::format("'{}' after '@' is not an episode of this file", ep);
+        if (auto m = closest_match(ep, episode_names); !m.empty())
+          msg += fmt::format("; did you mean '{}'?", m);
+        diags.error(k.origin, "parameters." + k.text,
+                    msg + fmt::format(" (episodes: {})", fmt::join(episode_names, ", ")));
+        continue;
+      }
+      par.episode = static_cast<std::size_t>(it - episode_names.begin());
+    }
+    // One value per key and episode: a key given for all episodes and for one conflicts.
+    bool twice = false;
+    for (const auto& q : c.parameters)
+      twice =
+          twice || (q.path == par.path && (!q.episode || !par.episode || q.episode == par.episode));
+    if (twice) {
+      diags.error(k.origin, "parameters." + k.text,
+                  fmt::format("{} is already a parameter of {}: give it once for all episodes, or "
+                              "once per episode as {}@<episode>",
+                              par.path, par.episode ? episode_names[*par.episode] : "some episode",
+                              par.path));
+      continue;
+    }
     if (auto p = read_prior(k.text, v, diags)) {
       c.settings.priors.push_back(*p);
-      c.parameters.push_back({k.text, false, k.origin});
+      c.parameters.push_back(std::move(par));
     }
   }
 }
@@ -184,7 +217,10 @@ void check_episodes(Calibration& c, const YamlNode& root, const sweep::ModelInfo
     s.base = ep.base;
     s.design = sweep::Design::random;
     s.sets = ep.sets;
+    std::vector<std::size_t> used;  // the parameters that apply to this episode
     for (std::size_t k = 0; k < c.parameters.size(); ++k) {
+      if (!c.parameters[k].applies_to(e)) continue;
+      used.push_back(k);
       const Prior& pr = c.settings.priors[k];
       sweep::Parameter p;
       p.path = c.parameters[k].path;
@@ -199,8 +235,8 @@ void check_episodes(Calibration& c, const YamlNode& root, const sweep::ModelInfo
     // The episode's node stands in for a sweep file's root: its `base` and `set` keys.
     const YamlNode* node = episodes != nullptr ? episodes->find(ep.name) : nullptr;
     sweep::check_against_base(s, node != nullptr ? *node : root, model, diags);
-    for (std::size_t k = 0; k < c.parameters.size(); ++k)
-      c.parameters[k].integer = c.parameters[k].integer || s.parameters[k].integer;
+    for (std::size_t i = 0; i < used.size(); ++i)
+      c.parameters[used[i]].integer = c.parameters[used[i]].integer || s.parameters[i].integer;
     if (diags.size() != before) continue;
     std::vector<Override> sets;
     for (const auto& st : ep.sets) sets.push_back(st.as_override());
@@ -294,7 +330,11 @@ void read_targets(const YamlNode& n, Calibration& c, const sweep::ModelInfo& mod
       }
     }
     if (const YamlNode* m = item.find("missing")) {
-      if (auto x = number(*m, at + ".missing", diags))
+      // For `when`, a date (the episode's end, say) as well as days.
+      const auto d = when && m->is_scalar() ? Date::parse(m->text) : std::nullopt;
+      if (d && dated)
+        t.missing = static_cast<double>(*d - episode->start);
+      else if (auto x = number(*m, at + ".missing", diags))
         t.missing = *x;
       else
         ok = false;
@@ -483,6 +523,7 @@ std::string generation_sweep(const Calibration& c, std::size_t episode, int gene
   if (!network) y += "  recording.network: false\n";
   y += "parameters:\n";
   for (std::size_t k = 0; k < c.parameters.size(); ++k) {
+    if (!c.parameters[k].applies_to(episode)) continue;
     std::vector<std::string> values;
     for (const auto& p : proposals) {
       const double v = p.theta.at(k);

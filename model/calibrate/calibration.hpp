@@ -36,11 +36,16 @@ struct Episode {
   vecinos::Origin origin;            ///< of its name in the file
 };
 
-/// A calibrated config key.
+/// A calibrated config key: in every episode, or in one (`path@episode` in the file: the same
+/// key may then take a value of its own in each episode, such as a migration hazard that
+/// differs between 2019 and 2022).
 struct Parameter {
-  std::string path;
+  std::string name;  ///< as written: "decisions.temperature", "migrants.attempt_transit@biden"
+  std::string path;  ///< the config key
+  std::optional<std::size_t> episode;  ///< only this episode (index into episodes); else all
   bool integer = false;  ///< the key holds whole numbers: proposals are rounded for the run
   vecinos::Origin origin;
+  [[nodiscard]] bool applies_to(std::size_t e) const { return !episode || *episode == e; }
 };
 
 /// One summary statistic of one episode and its observed value.

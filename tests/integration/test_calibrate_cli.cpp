@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "tests/integration/test_sweep_support.hpp"
@@ -64,6 +65,29 @@ TEST_SUITE("calibrate cli") {
     REQUIRE_MESSAGE(more.exit_code == 0, more.err);
     CHECK(simulated_now(more.out) == 12);
 
+    // The posterior design draws its parameter sets from the calibration's posterior.csv.
+    const auto csv = slurp(dir / "a/out/posterior.csv");
+    CHECK(csv.rfind("weight,decisions.temperature,presidents.mx.forbearance\n", 0) == 0);
+    const auto post = dir.write("a/post.yaml",
+                                fmt::format("base: {}\noutput: post\ndesign: posterior\nposterior: "
+                                            "out/posterior.csv\nsamples: 5\nset: {{simulation.end: "
+                                            "2025-01-15}}\n",
+                                            source_path("configs/baseline.yaml")));
+    const auto plan = run_vecinos("sweep plan " + quoted(post));
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("design posterior, 5 points") != std::string::npos);
+    // Every drawn temperature is a particle's (the first column after the weight).
+    std::set<std::string> temperatures;
+    for (std::size_t at = csv.find('\n'); at != std::string::npos && at + 1 < csv.size();
+         at = csv.find('\n', at + 1)) {
+      const auto comma = csv.find(',', at + 1);
+      const auto next = csv.find(',', comma + 1);
+      temperatures.insert(csv.substr(comma + 1, next - comma - 1));
+    }
+    int found = 0;
+    for (const auto& t : temperatures) found += plan.out.find(t) != std::string::npos ? 1 : 0;
+    CHECK(found >= 1);
+
     // A changed prior changes the proposals of generation 1: the old outputs are refused.
     std::string changed = small_calibration(3);
     changed.replace(changed.find("max: 0.95"), 9, "max: 0.9");
@@ -104,6 +128,19 @@ TEST_SUITE("calibrate cli") {
     const auto diff =
         differing_datasets(dir / "whole/out/calibration.h5", dir / "cut/out/calibration.h5");
     CHECK_MESSAGE(diff.empty(), fmt::format("{}", fmt::join(diff, ", ")));
+  }
+
+  TEST_CASE("the shipped calibration loads: --check lists its episodes, parameters, targets") {
+    const auto r = run_vecinos(
+        "calibrate " +
+        quoted(std::filesystem::path(source_path("configs/calibration/episodes.yaml"))) +
+        " --check");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("episodes (2):") != std::string::npos);
+    CHECK(r.out.find("trump_amlo     2018-12-01 .. 2020-02-29") != std::string::npos);
+    CHECK(r.out.find("parameters (14):") != std::string::npos);
+    CHECK(r.out.find("targets (46):") != std::string::npos);
+    CHECK(r.out.find("migrants.attempt_transit@biden") != std::string::npos);
   }
 
   TEST_CASE("vecinos calibrate: a bad file exits 2 with file:line:column") {

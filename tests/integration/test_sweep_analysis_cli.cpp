@@ -168,7 +168,10 @@ TEST_SUITE("sweep cli") {
     CHECK(c.out.find("of 4 complete runs") != std::string::npos);
     const auto i = run_vecinos("inspect " + q(dir / "out"));
     REQUIRE_MESSAGE(i.exit_code == 0, i.err);
-    CHECK(std::regex_search(i.out, std::regex(R"(impose_tariff\.count +- +- +-  count)")));
+    // Columns: mean, the 5/50/95 % bands, min, max.
+    CHECK(std::regex_search(
+        i.out, std::regex(R"(outcome \(complete tasks\) +mean +5% +50% +95% +min +max)")));
+    CHECK(std::regex_search(i.out, std::regex(R"(impose_tariff\.count +- +- +- +- +- +-  count)")));
     // 2 points x the paths tense and calm, from /paths/by_point
     CHECK(i.out.find("\npaths by point: 2 points x 2 paths in /paths/by_point") !=
           std::string::npos);

@@ -289,15 +289,17 @@ void write_generation(hid_t parent, const Calibration& c, const GenerationRecord
 std::string posterior_csv(const Calibration& c, const Population& p) {
   std::string t = "weight";
   for (const auto& par : c.parameters) {
+    if (par.episode) continue;  // an episode's own value does not carry to other configs
     t += ',';
     t += par.path;
   }
   t += "\n";
   for (std::size_t i = 0; i < p.particles.size(); ++i) {
     t += schema::format_real(p.weights[i]);
-    for (const double x : p.particles[i]) {
+    for (std::size_t k = 0; k < p.particles[i].size(); ++k) {
+      if (c.parameters[k].episode) continue;
       t += ',';
-      t += schema::format_real(x);
+      t += schema::format_real(p.particles[i][k]);
     }
     t += "\n";
   }
@@ -377,17 +379,21 @@ void write_calibration_file(const Calibration& c, const std::vector<GenerationRe
     (void)h5::write_strings(f, "calibration_yaml", {c.text});
 
     const Handle par = h5::create_group(f, "parameters");
-    std::vector<std::string> names, priors;
+    std::vector<std::string> names, paths, episodes, priors;
     std::vector<double> lo, hi;
     std::vector<std::int64_t> integer;
     for (std::size_t k = 0; k < c.parameters.size(); ++k) {
-      names.push_back(c.parameters[k].path);
+      names.push_back(c.parameters[k].name);
+      paths.push_back(c.parameters[k].path);
+      episodes.push_back(c.parameters[k].episode ? c.episodes[*c.parameters[k].episode].name : "");
       priors.push_back(c.settings.priors[k].describe());
       lo.push_back(c.settings.priors[k].lo());
       hi.push_back(c.settings.priors[k].hi());
       integer.push_back(c.parameters[k].integer ? 1 : 0);
     }
     (void)h5::write_strings(par.id(), "name", names);
+    (void)h5::write_strings(par.id(), "path", paths);
+    (void)h5::write_strings(par.id(), "episode", episodes);
     (void)h5::write_strings(par.id(), "prior", priors);
     write_doubles(par.id(), "min", lo);
     write_doubles(par.id(), "max", hi);
@@ -440,13 +446,42 @@ void write_calibration_file(const Calibration& c, const std::vector<GenerationRe
         fmt::format("renaming {} to {}: {}", tmp.string(), path.string(), ec.message()));
 }
 
+std::string describe(const Calibration& c) {
+  std::string t = fmt::format(
+      "calibration {}: {} particles, alpha {} ({} kept), min_acceptance {}, up to {} "
+      "generations, seed {}; output {}\n",
+      c.file.string(), c.settings.particles, schema::format_real(c.settings.alpha),
+      c.settings.kept(), schema::format_real(c.settings.min_acceptance), c.settings.max_generations,
+      c.seed, c.output.string());
+  t += fmt::format("episodes ({}):\n", c.episodes.size());
+  for (std::size_t e = 0; e < c.episodes.size(); ++e)
+    t += fmt::format("  {:<14} {} .. {}  {} ({} targets)\n", c.episodes[e].name,
+                     c.episodes[e].start.iso(), c.episodes[e].end.iso(),
+                     c.episodes[e].base.string(), c.targets_of(e).size());
+  t += fmt::format("parameters ({}):\n", c.parameters.size());
+  for (std::size_t k = 0; k < c.parameters.size(); ++k)
+    t += fmt::format("  {:<44} {}{}\n", c.parameters[k].name, c.settings.priors[k].describe(),
+                     c.parameters[k].integer ? " (rounded: whole numbers)" : "");
+  t += fmt::format("targets ({}):\n", c.targets.size());
+  for (const auto& tg : c.targets)
+    t += fmt::format("  {:<12} {:<58} observed {:<12.6g} scale {:<10.4g} weight {}\n",
+                     c.episodes[tg.episode].name, tg.name, tg.observed, tg.scale,
+                     schema::format_real(tg.weight));
+  t += fmt::format(
+      "generation 0 runs {} simulations ({} proposals x {} episodes); later "
+      "generations {} each\n",
+      c.settings.particles * c.episodes.size(), c.settings.particles, c.episodes.size(),
+      c.settings.proposals_per_generation() * c.episodes.size());
+  return t;
+}
+
 std::string posterior_table(const Calibration& c, const std::vector<GenerationRecord>& gens) {
   if (gens.empty()) return {};
   const Population& p = gens.back().population;
   const auto& prior_draws = gens.front().proposals;
   std::string t = fmt::format("posterior after generation {} ({} particles, tolerance {:.4g}):\n",
                               p.generation, p.particles.size(), p.tolerance);
-  t += fmt::format("  {:<34} {:<30} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9}\n", "parameter",
+  t += fmt::format("  {:<44} {:<24} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9}\n", "parameter",
                    "prior", "mean", "sd", "5%", "50%", "95%", "shrinkage");
   for (std::size_t k = 0; k < c.parameters.size(); ++k) {
     const auto x = p.column(k);
@@ -456,8 +491,8 @@ std::string posterior_table(const Calibration& c, const std::vector<GenerationRe
     const std::vector<double> ones(prior.size(), 1.0);
     const double prior_sd = weighted_sd(prior, ones);
     const double sd = weighted_sd(x, p.weights);
-    t += fmt::format("  {:<34} {:<30} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>9.2f}\n",
-                     c.parameters[k].path, c.settings.priors[k].describe(),
+    t += fmt::format("  {:<44} {:<24} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>9.2f}\n",
+                     c.parameters[k].name, c.settings.priors[k].describe(),
                      weighted_mean(x, p.weights), sd, weighted_quantile(x, p.weights, 0.05),
                      weighted_quantile(x, p.weights, 0.5), weighted_quantile(x, p.weights, 0.95),
                      prior_sd > 0.0 ? 1.0 - sd / prior_sd : kNaN);

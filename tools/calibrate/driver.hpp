@@ -58,9 +58,15 @@ void write_calibration_file(const Calibration& c, const std::vector<GenerationRe
                             bool complete, const std::string& stop_reason);
 
 /// OUTPUT/posterior.csv, rewritten after every generation: header `weight,<key path>,...`, one
-/// row per particle of the population (shortest round-trip numbers). The sweep design
+/// row per particle of the population (shortest round-trip numbers), with the parameters of
+/// every episode only (a `path@episode` value belongs to its episode's config). The sweep design
 /// `posterior` draws from it (docs/sweeps.md).
 std::string posterior_csv(const Calibration& c, const Population& p);
+
+/// What a calibration fits, as `vecinos calibrate --check` prints it: the episodes with their
+/// periods, the parameters with their priors and episodes, the targets with observed values,
+/// scales and weights, and the simulations of the first generation.
+std::string describe(const Calibration& c);
 
 /// The posterior table the command prints: per parameter its prior, the posterior mean, sd,
 /// 5/50/95 % quantiles and the shrinkage 1 - sd_posterior / sd_prior (the prior's sd estimated

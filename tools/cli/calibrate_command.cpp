@@ -58,9 +58,17 @@ Action add_calibrate(CLI::App& app, const StopFlag& stop, void (*on_signal)(int)
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--sbatch", o->sbatch, "Slurm: the submit command (default sbatch)")->group("");
-  return [file, o, mpi, slurm, jobs, &stop, on_signal] {
+  auto check = std::make_shared<bool>(false);
+  app.add_flag("--check", *check,
+               "check the file against its episodes' configs and print what it would fit; run "
+               "nothing");
+  return [file, o, mpi, slurm, jobs, check, &stop, on_signal] {
     std::signal(SIGUSR1, on_signal);
     const calibrate::Calibration c = calibrate::load_calibration(*file, model_info());
+    if (*check) {
+      std::cout << calibrate::describe(c);
+      return 0;
+    }
     o->exe = self_exe();
     if (!mpi->empty()) {
       o->engine = calibrate::Engine::mpi;

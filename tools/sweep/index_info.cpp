@@ -138,23 +138,29 @@ void print_index(const std::filesystem::path& path, std::ostream& out) {
     out << fmt::format("{:<40} {:>12} {:>12}\n", p, v.empty() ? "-" : num(*lo),
                        v.empty() ? "-" : num(*hi));
   }
-  out << fmt::format("\n{:<40} {:>12} {:>12} {:>12}  {}\n", "outcome (complete tasks)", "mean",
-                     "min", "max", "units");
+  // The bands of a posterior-predictive (or any) ensemble: nearest-rank quantiles of the
+  // complete runs.
+  out << fmt::format("\n{:<40} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}  {}\n",
+                     "outcome (complete tasks)", "mean", "5%", "50%", "95%", "min", "max", "units");
   for (const auto& o : members(f, "outcomes")) {
     const auto v = doubles(f, "outcomes/" + o);
-    double sum = 0.0, lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i >= complete.size() || !complete[i] || std::isnan(v[i])) continue;
-      sum += v[i];
-      lo = std::min(lo, v[i]);
-      hi = std::max(hi, v[i]);
-      ++k;
-    }
+    std::vector<double> x;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (i < complete.size() && complete[i] && !std::isnan(v[i])) x.push_back(v[i]);
+    std::sort(x.begin(), x.end());
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    out << fmt::format("{:<40} {:>12} {:>12} {:>12}  {}\n", o,
-                       num(k ? sum / static_cast<double>(k) : nan), num(k ? lo : nan),
-                       num(k ? hi : nan), attribute_text(f, "outcomes/" + o, "units"));
+    double sum = 0.0;
+    for (const double y : x) sum += y;
+    auto quantile = [&](double q) {
+      if (x.empty()) return nan;
+      const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(x.size())));
+      return x[std::min(x.size() - 1, rank == 0 ? 0 : rank - 1)];
+    };
+    out << fmt::format("{:<40} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}  {}\n", o,
+                       num(x.empty() ? nan : sum / static_cast<double>(x.size())),
+                       num(quantile(0.05)), num(quantile(0.5)), num(quantile(0.95)),
+                       num(x.empty() ? nan : x.front()), num(x.empty() ? nan : x.back()),
+                       attribute_text(f, "outcomes/" + o, "units"));
   }
   if (link_exists(f, "paths") && link_exists(f, "tasks/path")) {
     const auto names = read_fixed_strings(f, "paths/name");

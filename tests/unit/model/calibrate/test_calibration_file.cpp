@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "model/calibrate/calibration.hpp"
+#include "model/schema_values.hpp"
 #include "model/sweep/outcome.hpp"
 #include "model/sweep/tasks.hpp"
 #include "world/model_info.hpp"
@@ -169,6 +170,51 @@ TEST_SUITE("calibration files") {
         "2019-06-30, observed: 1, scale: 1}\n");
     INFO(cal_all(w));
     CHECK(cal_has(w, "targets[0]", 8, 5, "lies outside episode short's period"));
+  }
+
+  TEST_CASE("key@episode: a value of its own per episode, checked against that episode only") {
+    const std::string text =
+        "output: out\n"
+        "episodes:\n"
+        "  a: {base: baseline.yaml, set: {simulation.end: 2025-06-01}}\n"
+        "  b: {base: baseline.yaml, set: {simulation.end: 2025-09-01}}\n"
+        "parameters:\n"
+        "  decisions.temperature: {prior: uniform, min: 0.2, max: 2}\n"
+        "  migrants.attempt_transit@a: {prior: uniform, min: 1, max: 3}\n"
+        "  migrants.attempt_transit@b: {prior: uniform, min: 2, max: 6}\n"
+        "targets:\n"
+        "  - {episode: a, indicator: leader_bond, stat: final, observed: 0.5, scale: 0.1}\n"
+        "  - {episode: b, event: impose_tariff, stat: when, observed: 2025-03-01, scale: 30, "
+        "missing: 2025-09-01}\n";
+    const Calibration c = cal_load(text);
+    REQUIRE(c.parameters.size() == 3);
+    CHECK(c.parameters[1].name == "migrants.attempt_transit@a");
+    CHECK(c.parameters[1].path == "migrants.attempt_transit");
+    CHECK(c.parameters[1].applies_to(0));
+    CHECK(!c.parameters[1].applies_to(1));
+    CHECK(c.parameters[0].applies_to(1));
+    // A `missing` date of a `when` target is days from its episode's start.
+    CHECK(c.targets[1].missing == doctest::Approx(Date(2025, 9, 1) - Date(2024, 11, 6)));
+    // Each episode's sweep varies the shared key and its own value of the other.
+    const auto proposals = propose(c.settings, c.seed);
+    const std::string ya = generation_sweep(c, 0, 0, proposals);
+    const std::string yb = generation_sweep(c, 1, 0, proposals);
+    CHECK(ya.find("decisions.temperature: [") != std::string::npos);
+    CHECK(ya.find("migrants.attempt_transit: [" +
+                  vecinos::schema::format_real(proposals[0].theta[1])) != std::string::npos);
+    CHECK(yb.find("migrants.attempt_transit: [" +
+                  vecinos::schema::format_real(proposals[0].theta[2])) != std::string::npos);
+    // An unknown episode after '@', and a key given for all and for one episode.
+    std::string bad = text;
+    bad.replace(bad.find("attempt_transit@b"), 17, "attempt_transit@c");
+    bad.insert(bad.find("targets:"),
+               "  decisions.action_cost: {prior: uniform, min: 0, max: 2}\n"
+               "  decisions.action_cost@a: {prior: uniform, min: 0, max: 2}\n");
+    const auto d = cal_errors(bad);
+    INFO(cal_all(d));
+    CHECK(cal_has(d, "parameters.migrants.attempt_transit@c", 8, 3,
+                  "'c' after '@' is not an episode of this file"));
+    CHECK(cal_has(d, "parameters.decisions.action_cost@a", 10, 3, "is already a parameter"));
   }
 
   TEST_CASE("a generation is a list sweep: point i is proposal i, targets are its outcomes") {
