@@ -11,6 +11,7 @@
 #include "agents/firms.hpp"
 #include "agents/migrants.hpp"
 #include "model/bargain/options.hpp"
+#include "model/calibrate/streams.hpp"
 #include "model/rng.hpp"
 
 namespace vecinos::streams {
@@ -28,12 +29,20 @@ inline constexpr StreamId kBargain = bargain::kBargainStream;  ///< SMP's stocha
 inline constexpr StreamId kBargainProblem =
     bargain::kRandomProblemStream;  ///< random test problems
 
+// The calibration core's draws are keyed (calibration seed, generation) with counter (particle,
+// attempt, stream): a key a simulation's (seed, run) can equal, so its streams join the check.
+// The sweep designs' draws (model/sweep/design.hpp) carry kSweepKey in the key and cannot meet.
+inline constexpr StreamId kCalibratePrior = calibrate::streams::kPriorDraw;
+inline constexpr StreamId kCalibrateProposal = calibrate::streams::kProposal;
+inline constexpr StreamId kCalibrateSeed = calibrate::streams::kSimulationSeed;
+
 /// True when no two components share a stream.
 constexpr bool all_distinct() {
-  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance,    kLegislature,  kElections,
-                               kMagnanimity,     kMigrantBuild,   kMigrantKin,   kMigrantEvent,
-                               kCartelBuild,     kCartelEvent,    kCartelTarget, kFirmBuild,
-                               kFirmDecision,    kRecordingPanel, kBargain,      kBargainProblem};
+  constexpr StreamId kIds[] = {kPresidentChoice, kForbearance,       kLegislature,  kElections,
+                               kMagnanimity,     kMigrantBuild,      kMigrantKin,   kMigrantEvent,
+                               kCartelBuild,     kCartelEvent,       kCartelTarget, kFirmBuild,
+                               kFirmDecision,    kRecordingPanel,    kBargain,      kBargainProblem,
+                               kCalibratePrior,  kCalibrateProposal, kCalibrateSeed};
   for (std::size_t i = 0; i < std::size(kIds); ++i)
     for (std::size_t j = i + 1; j < std::size(kIds); ++j)
       if (kIds[i] == kIds[j]) return false;
