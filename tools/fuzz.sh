@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets of tests/fuzz (issue 12, item 18) for a given time each.
 #
 #   tools/fuzz.sh [--seconds N] [--preset P] [--parallel] [TARGET ...]
-#                                          targets: config sweep ktab history (default: all)
+#                                          targets: config sweep calibration ktab history (default: all)
 #   tools/fuzz.sh --classify LOG           exit 0 if every failure in a libFuzzer log is inside
 #                                          libhdf5 (the rule the history target uses; tested)
 #
@@ -31,11 +31,11 @@ while [[ $# -gt 0 ]]; do
     --parallel) parallel=1; shift ;;
     --classify) classify="$2"; shift 2 ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    config|sweep|ktab|history) targets+=("$1"); shift ;;
-    *) echo "fuzz.sh: unknown argument '$1' (targets: config sweep ktab history)" >&2; exit 2 ;;
+    config|sweep|calibration|ktab|history) targets+=("$1"); shift ;;
+    *) echo "fuzz.sh: unknown argument '$1' (targets: config sweep calibration ktab history)" >&2; exit 2 ;;
   esac
 done
-[[ ${#targets[@]} -eq 0 ]] && targets=(config sweep ktab history)
+[[ ${#targets[@]} -eq 0 ]] && targets=(config sweep calibration ktab history)
 case "$preset" in
   fuzz|asan) ;;
   *) echo "fuzz.sh: --preset $preset: the targets build only in the fuzz and asan presets" >&2; exit 2 ;;

@@ -6,7 +6,7 @@
 #   3. an AddressSanitizer + UndefinedBehaviorSanitizer build (clang) of the program, the
 #      unit and integration suites and the fuzz targets, and those suites run under it (the
 #      integration tests run the sanitized program too);
-#   4. each fuzz target fuzzed for 30 s (all four at once: tools/fuzz.sh --parallel);
+#   4. each fuzz target fuzzed for 30 s (all five at once: tools/fuzz.sh --parallel);
 #   5. a ThreadSanitizer build (clang) of the history writer's and queue's tests, run with
 #      oneTBB at one thread, and a deliberate race it must report;
 #   6. clang-tidy over the C++ files changed since .ci/tidy-base (tools/tidy.sh).
@@ -39,7 +39,7 @@ if [[ "${1:-}" != "--quick" ]]; then
   echo "== AddressSanitizer + UndefinedBehaviorSanitizer (clang): the program, unit and integration tests"
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs" --target vecinos vecinos_unit_tests vecinos_integration_tests \
-    fuzz_config fuzz_sweep fuzz_ktab fuzz_history
+    fuzz_config fuzz_sweep fuzz_calibration fuzz_ktab fuzz_history
   lap "sanitizer build"
   ctest --preset asan -j "$jobs" -L "unit|integration" -LE cluster
   lap "sanitizer tests"
