@@ -8,6 +8,7 @@ import warnings
 
 import h5py
 import numpy as np
+import pandas as pd
 
 import support
 import vecinos
@@ -191,6 +192,55 @@ class CalibrationTest(unittest.TestCase):
         fig = calibration.plot_pairs(self.file, generation=0)  # a path works too; no file
         self.assertIsInstance(fig, matplotlib.figure.Figure)
         plt.close(fig)
+
+    def test_data_pack_periods_and_units(self):
+        ts = pd.Timestamp
+        span = calibration.period_span
+        self.assertEqual(span("F2019"), (ts(2018, 10, 1), ts(2019, 9, 30), 12, "fiscal year"))
+        self.assertEqual(span("FY2019"), span("F2019"))
+        self.assertEqual(span("2019-H1"), (ts(2019, 1, 1), ts(2019, 6, 30), 6, "half year"))
+        self.assertEqual(span("2019-H2")[:2], (ts(2019, 7, 1), ts(2019, 12, 31)))
+        self.assertEqual(span("2020-02"), (ts(2020, 2, 1), ts(2020, 2, 29), 1, "month"))
+        self.assertEqual(span("2019"), (ts(2019, 1, 1), ts(2019, 12, 31), 12, "year"))
+        for bad in ("2019-13", "2019Q1", "19-05", ""):
+            with self.assertRaises(ValueError):
+                span(bad)
+        of = calibration.SERIES_OF
+        units = calibration.to_indicator_units
+        # A month of remittances (USD million) as an annual rate in USD: 3000 x 1e6 x 12.
+        self.assertEqual(units(3000, "USD/year", of["remittances_usd"][0], 1), 3.6e10)
+        # A fiscal year of encounters as persons per month; half a year of homicides per year.
+        self.assertAlmostEqual(units(977509, "persons/month", of["border_encounters"][0], 12),
+                               81459.083333333, places=6)
+        self.assertEqual(units(17198, "deaths/year", of["mx_homicides"][0], 6), 34396)
+        self.assertEqual(units(45, "0..1", of["approval_us_president"][0], 1), 0.45)
+        self.assertEqual(units(72151, "deaths/year", of["us_overdose_deaths"][0], 1), 72151)
+
+        rows = [("census_us_exports_to_mx", "2019", 256370, "checked"),
+                ("census_us_imports_from_mx", "2019", 358130, "checked"),
+                ("census_us_exports_to_mx", "2022-03", 28532, "checked"),  # no imports row
+                ("cbp_swb_encounters", "FY2019", 977509, "checked"),  # starts before 2018-12
+                ("cbp_swb_encounters", "FY2020", 458088, "checked"),
+                ("cbp_swb_encounters", "2019-05", 144116, "unverified"),
+                ("approval_sheinbaum_elfinanciero", "2019-09", 67, "checked"),  # before since
+                ("approval_sheinbaum_elfinanciero", "2019-10", 70, "checked")]
+        table = pd.DataFrame(rows, columns=["series", "period", "value", "status"])
+        pts = calibration.data_points
+        trade = pts(table, "trade_us_mx_usd", "USD/year", "2018-12-01", "2020-02-29")
+        self.assertEqual(list(trade["period"]), ["2019"])
+        self.assertEqual(trade["value"][0], 614500e6)
+        self.assertEqual(trade["kind"][0], "year")
+        enc = pts(table, "border_encounters", "persons/month", "2018-12-01", "2020-12-31")
+        self.assertEqual(list(enc["period"]), ["FY2020"])
+        self.assertEqual((enc["start"][0], enc["end"][0]), (ts(2019, 10, 1), ts(2020, 9, 30)))
+        self.assertAlmostEqual(enc["value"][0], 458088 / 12)
+        self.assertEqual(len(pts(table, "border_encounters", "persons/month", "2019-12-01",
+                                 "2020-12-31")), 0)
+        # Sheinbaum's reading as president-elect (2024-09) is left out.
+        mx = pts(table.assign(period=table["period"].str.replace("2019-", "2024-")),
+                 "approval_mx_president", "0..1")
+        self.assertEqual(list(mx["period"]), ["2024-10"])
+        self.assertAlmostEqual(mx["value"][0], 0.70, places=15)
 
     def test_command_line_writes_four_figures_and_prints_the_summary(self):
         out = support.temp_dir(self, "calibration-cli")

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import h5py
@@ -364,6 +366,127 @@ def open_calibration(path) -> Calibration:
 
 def _calibration(cal) -> Calibration:
     return cal if isinstance(cal, Calibration) else open_calibration(cal)
+
+
+# -- the data pack (data/history/series.csv) ----------------------------------------------------
+
+# The data pack of the source tree: tools/python/vecinos/ -> ../../../data/history/series.csv.
+SERIES_CSV = Path(__file__).resolve().parents[3] / "data" / "history" / "series.csv"
+
+
+@dataclass(frozen=True)
+class SeriesMap:
+    """How a data-pack series (or the sum of several, over the same periods) maps to a model
+    indicator. ``kind``: ``flow`` (a count or amount over its period, converted to the
+    indicator's rate per month or per year: value x factor x rate months / period months),
+    ``level`` (a reading of the period: value x factor) or ``trailing`` (the sum over the 12
+    months ending in the period's month, a rate per year at the month's end: value x factor).
+    ``factor`` converts the data's unit to the indicator's (USD million -> USD: 1e6; percent ->
+    0..1: 0.01). ``since``: rows of earlier periods are left out."""
+    series: tuple
+    kind: str
+    factor: float = 1.0
+    since: str | None = None
+
+
+# Model indicator -> the data-pack series it is compared with (configs/calibration/episodes.yaml
+# says the same in its targets). Left out: usbp_swb_apprehensions (Border Patrol only, a part of
+# the encounters), banxico_remittances_ytd (a year to date), the Sheinbaum reading of 2024-09
+# (as president-elect).
+SERIES_OF = {
+    "border_encounters": (SeriesMap(("cbp_swb_encounters",), "flow"),),
+    "remittances_usd": (SeriesMap(("banxico_remittances",), "flow", 1e6),
+                        SeriesMap(("banxico_remittances_12m",), "trailing", 1e6)),
+    "trade_us_mx_usd": (SeriesMap(("census_us_exports_to_mx", "census_us_imports_from_mx"),
+                                  "flow", 1e6),),
+    "approval_us_president": (SeriesMap(("approval_us_president_gallup",), "level", 0.01),),
+    "approval_mx_president": (SeriesMap(("approval_amlo_elfinanciero",), "level", 0.01),
+                              SeriesMap(("approval_sheinbaum_elfinanciero",), "level", 0.01,
+                                        since="2024-10")),
+    "us_overdose_deaths": (SeriesMap(("cdc_overdose_deaths_12m",), "trailing"),),
+    "mx_homicides": (SeriesMap(("inegi_homicides",), "flow"),),
+}
+SERIES_INDICATORS = tuple(SERIES_OF)
+_RATE_MONTHS = {"month": 1, "year": 12}
+_PERIOD = re.compile(r"^(?:(?P<fy>F)Y?(?P<fyear>\d{4})|(?P<year>\d{4})"
+                     r"(?:-(?:(?P<month>\d{2})|H(?P<half>[12])))?)$")
+
+
+def period_span(period: str):
+    """A data-pack period as (first day, last day, months, kind): ``2019-05`` a month,
+    ``2019`` a calendar year, ``FY2019`` (or ``F2019``) a U.S. fiscal year (2018-10-01 ..
+    2019-09-30), ``2019-H1``/``2019-H2`` a half year. Raises ValueError for anything else."""
+    m = _PERIOD.match(str(period).strip())
+    if not m:
+        raise ValueError(f"period {period!r}: expected YYYY-MM, YYYY, FYYYYY or YYYY-H1/H2")
+    if m["fy"]:
+        y = int(m["fyear"])
+        start, months, kind = pd.Timestamp(y - 1, 10, 1), 12, "fiscal year"
+    elif m["month"]:
+        month = int(m["month"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"period {period!r}: month {month}")
+        start, months, kind = pd.Timestamp(int(m["year"]), month, 1), 1, "month"
+    elif m["half"]:
+        start = pd.Timestamp(int(m["year"]), 1 if m["half"] == "1" else 7, 1)
+        months, kind = 6, "half year"
+    else:
+        start, months, kind = pd.Timestamp(int(m["year"]), 1, 1), 12, "year"
+    end = start + pd.DateOffset(months=months) - pd.Timedelta(days=1)
+    return start, end, months, kind
+
+
+def to_indicator_units(value: float, units: str, mapping: SeriesMap, months: int) -> float:
+    """A data-pack value over a period of ``months`` months in the indicator's ``units``
+    (``persons/month``, ``USD/year``, ``0..1`` ...), as ``mapping`` says (SeriesMap)."""
+    v = float(value) * mapping.factor
+    if mapping.kind != "flow":
+        return v
+    per = units.partition("/")[2]
+    if per not in _RATE_MONTHS:
+        raise ValueError(f"a flow series needs a rate per month or per year, not {units!r}")
+    return v * _RATE_MONTHS[per] / months
+
+
+def read_series(path=None) -> pd.DataFrame:
+    """The data pack's series.csv (default: the source tree's, ``SERIES_CSV``)."""
+    return pd.read_csv(SERIES_CSV if path is None else path, dtype={"period": str})
+
+
+def data_points(table: pd.DataFrame, indicator: str, units: str, start=None, end=None,
+                status=("checked",)) -> pd.DataFrame:
+    """The data-pack values of an indicator in its units: one row per (series, period) with
+    ``series``, ``period``, ``kind`` (month, year, fiscal year, half year; ``12 months
+    ending`` for trailing sums), ``start``, ``end`` (the period's first and last day),
+    ``date`` (where a point is drawn: mid-month, or the month's end for a trailing sum) and
+    ``value``. Only rows of the given statuses, and periods wholly inside [start, end]."""
+    cols = ["series", "period", "kind", "start", "end", "date", "value"]
+    rows = []
+    ok = table[table["status"].isin(status)] if "status" in table else table
+    lo = pd.Timestamp(start) if start is not None else None
+    hi = pd.Timestamp(end) if end is not None else None
+    for m in SERIES_OF.get(indicator, ()):
+        parts = [ok[ok["series"] == s].set_index("period")["value"] for s in m.series]
+        parts = [p[~p.index.duplicated()] for p in parts]
+        periods = set(parts[0].index)
+        for p in parts[1:]:
+            periods &= set(p.index)  # a sum needs every part of the same period
+        for period in sorted(periods):
+            p0, p1, months, kind = period_span(period)
+            if m.since is not None and p0 < period_span(m.since)[0]:
+                continue
+            if (lo is not None and p0 < lo) or (hi is not None and p1 > hi):
+                continue
+            value = sum(float(p[period]) for p in parts)
+            if m.kind == "trailing":
+                kind, date = "12 months ending", p1
+                p0 = p1 + pd.Timedelta(days=1) - pd.DateOffset(months=12)
+            else:
+                date = p0 + (p1 - p0) / 2
+            rows.append({"series": " + ".join(m.series), "period": period, "kind": kind,
+                         "start": p0, "end": p1, "date": date,
+                         "value": to_indicator_units(value, units, m, months)})
+    return pd.DataFrame(rows, columns=cols).sort_values(["date", "series"], ignore_index=True)
 
 
 # -- plots ------------------------------------------------------------------------------------
