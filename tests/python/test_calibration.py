@@ -193,6 +193,38 @@ class CalibrationTest(unittest.TestCase):
         self.assertIsInstance(fig, matplotlib.figure.Figure)
         plt.close(fig)
 
+    def test_series_against_the_data_pack(self):
+        import matplotlib.pyplot as plt
+
+        d = support.temp_dir(self, "calibration-series")
+        csv = d / "series.csv"
+        header = "series,period,value,unit,source,url,published,status,note\n"
+        csv.write_text(header + "".join(
+            f"{s},{p},{v},u,src,https://example.org,2025-07-01,{status},\n"
+            for s, p, v, status in (
+                ("cbp_swb_encounters", "2025-03", 61000, "checked"),
+                ("cbp_swb_encounters", "2025-04", 52000, "unverified"),  # left out
+                ("cbp_swb_encounters", "2025-07", 50000, "checked"),  # after the episode
+                ("banxico_remittances", "2025-01", 5000, "checked"))))
+        fig = calibration.plot_series(self.cal, series_csv=csv, draws=3, path=d / "series.png",
+                                      indicators=["border_encounters", "remittances_usd"],
+                                      dpi=50)
+        self.assert_png(d / "series.png")
+        axes = fig.axes
+        self.assertEqual(len(axes), 4)  # 2 indicators x 2 episodes
+        (dots,) = axes[0].collections[-1:]  # spring, border encounters: one checked month
+        np.testing.assert_array_equal(dots.get_offsets()[:, 1], [61000 / 1000])  # thousands
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
+        for label in ("posterior runs", "posterior median", "posterior 5-95 % (weighted)",
+                      "prior runs, 5-95 %", "data: month"):
+            self.assertIn(label, legend)
+        plt.close(fig)
+        fig = calibration.plot_series(self.file, series_csv=d / "missing.csv", draws=2,
+                                      indicators=["border_encounters"])
+        self.assertIn("data pack not found", fig._suptitle.get_text())
+        self.assertIn("no data pack", [t.get_text() for t in fig.axes[0].texts])
+        plt.close(fig)
+
     def test_data_pack_periods_and_units(self):
         ts = pd.Timestamp
         span = calibration.period_span
@@ -242,7 +274,7 @@ class CalibrationTest(unittest.TestCase):
         self.assertEqual(list(mx["period"]), ["2024-10"])
         self.assertAlmostEqual(mx["value"][0], 0.70, places=15)
 
-    def test_command_line_writes_four_figures_and_prints_the_summary(self):
+    def test_command_line_writes_five_figures_and_prints_the_summary(self):
         out = support.temp_dir(self, "calibration-cli")
         r = subprocess.run([sys.executable, "-m", "vecinos.calibration", str(self.file),
                             "--out", str(out), "--dpi", "60"],
@@ -252,7 +284,7 @@ class CalibrationTest(unittest.TestCase):
         for name in PARAMETERS:
             self.assertIn(name, r.stdout)
         self.assertIn("shrinkage", r.stdout)
-        for name in ("marginals", "pairs", "fit", "tolerance"):
+        for name in ("marginals", "pairs", "fit", "tolerance", "series"):
             self.assertIn(str(out / f"{name}.png"), r.stdout.split())
             self.assert_png(out / f"{name}.png")
 
