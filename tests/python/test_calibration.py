@@ -8,6 +8,7 @@ import warnings
 
 import h5py
 import numpy as np
+import pandas as pd
 
 import support
 import vecinos
@@ -192,7 +193,88 @@ class CalibrationTest(unittest.TestCase):
         self.assertIsInstance(fig, matplotlib.figure.Figure)
         plt.close(fig)
 
-    def test_command_line_writes_four_figures_and_prints_the_summary(self):
+    def test_series_against_the_data_pack(self):
+        import matplotlib.pyplot as plt
+
+        d = support.temp_dir(self, "calibration-series")
+        csv = d / "series.csv"
+        header = "series,period,value,unit,source,url,published,status,note\n"
+        csv.write_text(header + "".join(
+            f"{s},{p},{v},u,src,https://example.org,2025-07-01,{status},\n"
+            for s, p, v, status in (
+                ("cbp_swb_encounters", "2025-03", 61000, "checked"),
+                ("cbp_swb_encounters", "2025-04", 52000, "unverified"),  # left out
+                ("cbp_swb_encounters", "2025-07", 50000, "checked"),  # after the episode
+                ("banxico_remittances", "2025-01", 5000, "checked"))))
+        fig = calibration.plot_series(self.cal, series_csv=csv, draws=3, path=d / "series.png",
+                                      indicators=["border_encounters", "remittances_usd"],
+                                      dpi=50)
+        self.assert_png(d / "series.png")
+        axes = fig.axes
+        self.assertEqual(len(axes), 4)  # 2 indicators x 2 episodes
+        (dots,) = axes[0].collections[-1:]  # spring, border encounters: one checked month
+        np.testing.assert_array_equal(dots.get_offsets()[:, 1], [61000 / 1000])  # thousands
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
+        for label in ("posterior runs", "posterior median", "posterior 5-95 % (weighted)",
+                      "prior runs, 5-95 %", "data: month"):
+            self.assertIn(label, legend)
+        plt.close(fig)
+        fig = calibration.plot_series(self.file, series_csv=d / "missing.csv", draws=2,
+                                      indicators=["border_encounters"])
+        self.assertIn("data pack not found", fig._suptitle.get_text())
+        self.assertIn("no data pack", [t.get_text() for t in fig.axes[0].texts])
+        plt.close(fig)
+
+    def test_data_pack_periods_and_units(self):
+        ts = pd.Timestamp
+        span = calibration.period_span
+        self.assertEqual(span("F2019"), (ts(2018, 10, 1), ts(2019, 9, 30), 12, "fiscal year"))
+        self.assertEqual(span("FY2019"), span("F2019"))
+        self.assertEqual(span("2019-H1"), (ts(2019, 1, 1), ts(2019, 6, 30), 6, "half year"))
+        self.assertEqual(span("2019-H2")[:2], (ts(2019, 7, 1), ts(2019, 12, 31)))
+        self.assertEqual(span("2020-02"), (ts(2020, 2, 1), ts(2020, 2, 29), 1, "month"))
+        self.assertEqual(span("2019"), (ts(2019, 1, 1), ts(2019, 12, 31), 12, "year"))
+        for bad in ("2019-13", "2019Q1", "19-05", ""):
+            with self.assertRaises(ValueError):
+                span(bad)
+        of = calibration.SERIES_OF
+        units = calibration.to_indicator_units
+        # A month of remittances (USD million) as an annual rate in USD: 3000 x 1e6 x 12.
+        self.assertEqual(units(3000, "USD/year", of["remittances_usd"][0], 1), 3.6e10)
+        # A fiscal year of encounters as persons per month; half a year of homicides per year.
+        self.assertAlmostEqual(units(977509, "persons/month", of["border_encounters"][0], 12),
+                               81459.083333333, places=6)
+        self.assertEqual(units(17198, "deaths/year", of["mx_homicides"][0], 6), 34396)
+        self.assertEqual(units(45, "0..1", of["approval_us_president"][0], 1), 0.45)
+        self.assertEqual(units(72151, "deaths/year", of["us_overdose_deaths"][0], 1), 72151)
+
+        rows = [("census_us_exports_to_mx", "2019", 256370, "checked"),
+                ("census_us_imports_from_mx", "2019", 358130, "checked"),
+                ("census_us_exports_to_mx", "2022-03", 28532, "checked"),  # no imports row
+                ("cbp_swb_encounters", "FY2019", 977509, "checked"),  # starts before 2018-12
+                ("cbp_swb_encounters", "FY2020", 458088, "checked"),
+                ("cbp_swb_encounters", "2019-05", 144116, "unverified"),
+                ("approval_sheinbaum_elfinanciero", "2019-09", 67, "checked"),  # before since
+                ("approval_sheinbaum_elfinanciero", "2019-10", 70, "checked")]
+        table = pd.DataFrame(rows, columns=["series", "period", "value", "status"])
+        pts = calibration.data_points
+        trade = pts(table, "trade_us_mx_usd", "USD/year", "2018-12-01", "2020-02-29")
+        self.assertEqual(list(trade["period"]), ["2019"])
+        self.assertEqual(trade["value"][0], 614500e6)
+        self.assertEqual(trade["kind"][0], "year")
+        enc = pts(table, "border_encounters", "persons/month", "2018-12-01", "2020-12-31")
+        self.assertEqual(list(enc["period"]), ["FY2020"])
+        self.assertEqual((enc["start"][0], enc["end"][0]), (ts(2019, 10, 1), ts(2020, 9, 30)))
+        self.assertAlmostEqual(enc["value"][0], 458088 / 12)
+        self.assertEqual(len(pts(table, "border_encounters", "persons/month", "2019-12-01",
+                                 "2020-12-31")), 0)
+        # Sheinbaum's reading as president-elect (2024-09) is left out.
+        mx = pts(table.assign(period=table["period"].str.replace("2019-", "2024-")),
+                 "approval_mx_president", "0..1")
+        self.assertEqual(list(mx["period"]), ["2024-10"])
+        self.assertAlmostEqual(mx["value"][0], 0.70, places=15)
+
+    def test_command_line_writes_five_figures_and_prints_the_summary(self):
         out = support.temp_dir(self, "calibration-cli")
         r = subprocess.run([sys.executable, "-m", "vecinos.calibration", str(self.file),
                             "--out", str(out), "--dpi", "60"],
@@ -202,7 +284,7 @@ class CalibrationTest(unittest.TestCase):
         for name in PARAMETERS:
             self.assertIn(name, r.stdout)
         self.assertIn("shrinkage", r.stdout)
-        for name in ("marginals", "pairs", "fit", "tolerance"):
+        for name in ("marginals", "pairs", "fit", "tolerance", "series"):
             self.assertIn(str(out / f"{name}.png"), r.stdout.split())
             self.assert_png(out / f"{name}.png")
 

@@ -9,15 +9,18 @@ docs/calibration.md).
 
     python3 -m vecinos.calibration OUTPUT/calibration.h5 [--out DIR] [--format png] [--dpi 300]
 
-writes DIR/marginals.png, pairs.png, fit.png and tolerance.png (default DIR: OUTPUT/figures)
+writes DIR/marginals.png, pairs.png, fit.png, tolerance.png and series.png (default DIR:
+OUTPUT/figures; series.png draws data/history/series.csv of the source tree, or --series CSV)
 and prints the posterior summary.
 """
 from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import h5py
@@ -366,6 +369,127 @@ def _calibration(cal) -> Calibration:
     return cal if isinstance(cal, Calibration) else open_calibration(cal)
 
 
+# -- the data pack (data/history/series.csv) ----------------------------------------------------
+
+# The data pack of the source tree: tools/python/vecinos/ -> ../../../data/history/series.csv.
+SERIES_CSV = Path(__file__).resolve().parents[3] / "data" / "history" / "series.csv"
+
+
+@dataclass(frozen=True)
+class SeriesMap:
+    """How a data-pack series (or the sum of several, over the same periods) maps to a model
+    indicator. ``kind``: ``flow`` (a count or amount over its period, converted to the
+    indicator's rate per month or per year: value x factor x rate months / period months),
+    ``level`` (a reading of the period: value x factor) or ``trailing`` (the sum over the 12
+    months ending in the period's month, a rate per year at the month's end: value x factor).
+    ``factor`` converts the data's unit to the indicator's (USD million -> USD: 1e6; percent ->
+    0..1: 0.01). ``since``: rows of earlier periods are left out."""
+    series: tuple
+    kind: str
+    factor: float = 1.0
+    since: str | None = None
+
+
+# Model indicator -> the data-pack series it is compared with (configs/calibration/episodes.yaml
+# says the same in its targets). Left out: usbp_swb_apprehensions (Border Patrol only, a part of
+# the encounters), banxico_remittances_ytd (a year to date), the Sheinbaum reading of 2024-09
+# (as president-elect).
+SERIES_OF = {
+    "border_encounters": (SeriesMap(("cbp_swb_encounters",), "flow"),),
+    "remittances_usd": (SeriesMap(("banxico_remittances",), "flow", 1e6),
+                        SeriesMap(("banxico_remittances_12m",), "trailing", 1e6)),
+    "trade_us_mx_usd": (SeriesMap(("census_us_exports_to_mx", "census_us_imports_from_mx"),
+                                  "flow", 1e6),),
+    "approval_us_president": (SeriesMap(("approval_us_president_gallup",), "level", 0.01),),
+    "approval_mx_president": (SeriesMap(("approval_amlo_elfinanciero",), "level", 0.01),
+                              SeriesMap(("approval_sheinbaum_elfinanciero",), "level", 0.01,
+                                        since="2024-10")),
+    "us_overdose_deaths": (SeriesMap(("cdc_overdose_deaths_12m",), "trailing"),),
+    "mx_homicides": (SeriesMap(("inegi_homicides",), "flow"),),
+}
+SERIES_INDICATORS = tuple(SERIES_OF)
+_RATE_MONTHS = {"month": 1, "year": 12}
+_PERIOD = re.compile(r"^(?:(?P<fy>F)Y?(?P<fyear>\d{4})|(?P<year>\d{4})"
+                     r"(?:-(?:(?P<month>\d{2})|H(?P<half>[12])))?)$")
+
+
+def period_span(period: str):
+    """A data-pack period as (first day, last day, months, kind): ``2019-05`` a month,
+    ``2019`` a calendar year, ``FY2019`` (or ``F2019``) a U.S. fiscal year (2018-10-01 ..
+    2019-09-30), ``2019-H1``/``2019-H2`` a half year. Raises ValueError for anything else."""
+    m = _PERIOD.match(str(period).strip())
+    if not m:
+        raise ValueError(f"period {period!r}: expected YYYY-MM, YYYY, FYYYYY or YYYY-H1/H2")
+    if m["fy"]:
+        y = int(m["fyear"])
+        start, months, kind = pd.Timestamp(y - 1, 10, 1), 12, "fiscal year"
+    elif m["month"]:
+        month = int(m["month"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"period {period!r}: month {month}")
+        start, months, kind = pd.Timestamp(int(m["year"]), month, 1), 1, "month"
+    elif m["half"]:
+        start = pd.Timestamp(int(m["year"]), 1 if m["half"] == "1" else 7, 1)
+        months, kind = 6, "half year"
+    else:
+        start, months, kind = pd.Timestamp(int(m["year"]), 1, 1), 12, "year"
+    end = start + pd.DateOffset(months=months) - pd.Timedelta(days=1)
+    return start, end, months, kind
+
+
+def to_indicator_units(value: float, units: str, mapping: SeriesMap, months: int) -> float:
+    """A data-pack value over a period of ``months`` months in the indicator's ``units``
+    (``persons/month``, ``USD/year``, ``0..1`` ...), as ``mapping`` says (SeriesMap)."""
+    v = float(value) * mapping.factor
+    if mapping.kind != "flow":
+        return v
+    per = units.partition("/")[2]
+    if per not in _RATE_MONTHS:
+        raise ValueError(f"a flow series needs a rate per month or per year, not {units!r}")
+    return v * _RATE_MONTHS[per] / months
+
+
+def read_series(path=None) -> pd.DataFrame:
+    """The data pack's series.csv (default: the source tree's, ``SERIES_CSV``)."""
+    return pd.read_csv(SERIES_CSV if path is None else path, dtype={"period": str})
+
+
+def data_points(table: pd.DataFrame, indicator: str, units: str, start=None, end=None,
+                status=("checked",)) -> pd.DataFrame:
+    """The data-pack values of an indicator in its units: one row per (series, period) with
+    ``series``, ``period``, ``kind`` (month, year, fiscal year, half year; ``12 months
+    ending`` for trailing sums), ``start``, ``end`` (the period's first and last day),
+    ``date`` (where a point is drawn: mid-month, or the month's end for a trailing sum) and
+    ``value``. Only rows of the given statuses, and periods wholly inside [start, end]."""
+    cols = ["series", "period", "kind", "start", "end", "date", "value"]
+    rows = []
+    ok = table[table["status"].isin(status)] if "status" in table else table
+    lo = pd.Timestamp(start) if start is not None else None
+    hi = pd.Timestamp(end) if end is not None else None
+    for m in SERIES_OF.get(indicator, ()):
+        parts = [ok[ok["series"] == s].set_index("period")["value"] for s in m.series]
+        parts = [p[~p.index.duplicated()] for p in parts]
+        periods = set(parts[0].index)
+        for p in parts[1:]:
+            periods &= set(p.index)  # a sum needs every part of the same period
+        for period in sorted(periods):
+            p0, p1, months, kind = period_span(period)
+            if m.since is not None and p0 < period_span(m.since)[0]:
+                continue
+            if (lo is not None and p0 < lo) or (hi is not None and p1 > hi):
+                continue
+            value = sum(float(p[period]) for p in parts)
+            if m.kind == "trailing":
+                kind, date = "12 months ending", p1
+                p0 = p1 + pd.Timedelta(days=1) - pd.DateOffset(months=12)
+            else:
+                date = p0 + (p1 - p0) / 2
+            rows.append({"series": " + ".join(m.series), "period": period, "kind": kind,
+                         "start": p0, "end": p1, "date": date,
+                         "value": to_indicator_units(value, units, m, months)})
+    return pd.DataFrame(rows, columns=cols).sort_values(["date", "series"], ignore_index=True)
+
+
 # -- plots ------------------------------------------------------------------------------------
 
 def _finish(fig, path, dpi):
@@ -621,12 +745,204 @@ def plot_tolerance(cal, path=None, *, dpi=None):
     return _finish(fig, path, dpi)
 
 
+def _read_runs(c: Calibration, episode: str, members, names) -> tuple:
+    """The indicator series of the runs of ``members`` ((generation, proposal) pairs) in an
+    episode: {name: DataFrame [date x member]}, {name: (units, description)} and the number of
+    histories that could not be read (missing, not a history, or without the indicator)."""
+    from .run import PartialRunWarning
+
+    series = {n: {} for n in names}
+    info = {}
+    unread = 0
+    for k, (g, i) in enumerate(members):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PartialRunWarning)
+                run = c.history(g, i, episode)
+            with run:
+                if run.status != "complete":
+                    unread += 1
+                    continue
+                ind = run.file["indicators"]
+                dates = run.dates
+                for n in names:
+                    if n in ind:
+                        series[n][k] = pd.Series(ind[n][:run.ticks].astype(float), index=dates)
+                        if n not in info:
+                            info[n] = (_scalar(ind[n].attrs.get("units", "")),
+                                       _scalar(ind[n].attrs.get("description", "")))
+        except (OSError, ValueError, KeyError):  # FileNotFoundError, SchemaError, damage
+            unread += 1
+    frames = {n: pd.DataFrame(v) if v else pd.DataFrame() for n, v in series.items()}
+    return frames, info, unread
+
+
+def _band(frame: pd.DataFrame, weights, qs=QUANTILES) -> pd.DataFrame:
+    """Per date, the weighted quantiles (as ``weighted_quantile``) of the runs' values."""
+    w = np.asarray([weights[k] for k in frame.columns], dtype=float)
+    values = frame.to_numpy(dtype=float)
+    out = np.full((len(frame), len(qs)), np.nan)
+    for t in range(len(frame)):
+        ok = np.isfinite(values[t]) & (w > 0)
+        if ok.any():
+            out[t] = [weighted_quantile(values[t][ok], w[ok], q) for q in qs]
+    return pd.DataFrame(out, index=frame.index, columns=list(qs))
+
+
+def plot_series(cal, series_csv=None, indicators=None, draws=40, path=None, *, dpi=None):
+    """Posterior-predictive series against the data pack: one panel per (indicator, episode).
+
+    ``draws`` kept particles of the last generation are drawn by weight, with replacement and a
+    fixed seed (all of them, each with its weight, when there are no more than ``draws``); each
+    one's history is that of the proposal that produced it (origin_generation, origin_index).
+    Their indicator series are the thin lines, with the weighted 5-95 % band and median (a
+    particle drawn twice counts twice); the prior's runs (``draws`` proposals of generation 0,
+    drawn without replacement) give the light band. The data are the ``checked`` rows of
+    ``series_csv`` (default ``SERIES_CSV``, the source tree's data/history/series.csv) that
+    ``SERIES_OF`` maps to the indicator, converted to its units (``data_points``), over
+    periods wholly inside the episode: months as dots, years, fiscal years and half years as
+    horizontal segments over their period, 12-month sums as diamonds at the month's end. A
+    missing file is said on the figure and no data are drawn. ``indicators``: default
+    ``SERIES_INDICATORS``. Returns the Figure (saved to ``path`` when given)."""
+    from . import figures
+    import matplotlib.pyplot as plt
+
+    c = _calibration(cal)
+    names = list(SERIES_INDICATORS if indicators is None else indicators)
+    if not names:
+        raise ValueError("plot_series: no indicators")
+    draws = int(draws)
+    if draws < 1:
+        raise ValueError(f"plot_series: draws = {draws} must be 1 or more")
+    csv = Path(SERIES_CSV if series_csv is None else series_csv)
+    table = read_series(csv) if csv.exists() else None
+
+    # Which runs: the same particles and prior draws in every episode.
+    rng = np.random.default_rng(20241201)
+    post_members, post_weights, prior_members, caption = [], {}, [], "no generation yet"
+    if len(c.generations):
+        post = c.posterior()
+        w = post["weight"].to_numpy(dtype=float)
+        origin = list(zip(post["origin_generation"].astype(int), post["origin_index"].astype(int)))
+        if len(post) <= draws:
+            picks = {k: float(w[k]) for k in range(len(post)) if w[k] > 0}
+        else:
+            counts = np.bincount(rng.choice(len(post), size=draws, replace=True, p=w / w.sum()),
+                                 minlength=len(post))
+            picks = {k: float(n) for k, n in enumerate(counts) if n}
+        post_members = [origin[k] for k in picks]
+        post_weights = {j: picks[k] for j, k in enumerate(picks)}
+        g0 = int(c.generations.index[0])
+        n0 = len(c._gen(g0)["distance"])
+        chosen = np.sort(rng.choice(n0, size=min(draws, n0), replace=False))
+        prior_members = [(g0, int(i)) for i in chosen]
+        gen = post.attrs["generation"]
+        caption = (f"posterior: all {len(picks)} particles of generation {gen}, weighted"
+                   if len(post) <= draws else
+                   f"posterior: {draws} draws by weight of the {len(post)} particles of "
+                   f"generation {gen} ({len(picks)} distinct)")
+        caption += f"; prior: {len(prior_members)} runs of generation {g0}"
+
+    episodes = list(c.episodes.itertuples(index=False))
+    nrows, ncols = len(names), len(episodes)
+    post_colour, data_colour = figures.PALETTE[0], figures.PALETTE[-1]
+    with figures.style():
+        fig, axes = plt.subplots(nrows, ncols, figsize=(5.4 * ncols, 2.7 * nrows),
+                                 squeeze=False)
+        handles = {}
+
+        def keep(label, artist):
+            handles.setdefault(label, artist)
+
+        for j, ep in enumerate(episodes):
+            post_runs, info, post_unread = _read_runs(c, ep.name, post_members, names)
+            prior_runs, prior_info, prior_unread = _read_runs(c, ep.name, prior_members, names)
+            for n, v in prior_info.items():
+                info.setdefault(n, v)
+            for i, name in enumerate(names):
+                ax = axes[i][j]
+                units, description = info.get(name, ("", ""))
+                pts = (data_points(table, name, units, ep.start, ep.end)
+                       if table is not None and units else None)
+                values = [f.to_numpy(dtype=float).ravel()
+                          for f in (post_runs[name], prior_runs[name]) if not f.empty]
+                if pts is not None and len(pts):
+                    values.append(pts["value"].to_numpy())
+                scale = figures.scale_for(units, np.concatenate(values) if values else None)
+                f = scale.factor
+                pr = prior_runs[name]
+                if not pr.empty:
+                    b = _band(pr, {k: 1.0 for k in pr.columns})
+                    keep("prior runs, 5-95 %", ax.fill_between(
+                        b.index, b[0.05] * f, b[0.95] * f, color="#BBBBBB", alpha=0.45, lw=0))
+                po = post_runs[name]
+                if not po.empty:
+                    for k in po.columns:
+                        (line,) = ax.plot(po.index, po[k] * f, color=post_colour, lw=0.5,
+                                          alpha=0.35)
+                        keep("posterior runs", line)
+                    b = _band(po, post_weights)
+                    keep("posterior 5-95 % (weighted)", ax.fill_between(
+                        b.index, b[0.05] * f, b[0.95] * f, color=post_colour, alpha=0.2, lw=0))
+                    (line,) = ax.plot(b.index, b[0.5] * f, color=post_colour, lw=1.8)
+                    keep("posterior median", line)
+                if pts is not None and len(pts):
+                    month = pts[pts["kind"] == "month"]
+                    if len(month):
+                        keep("data: month", ax.scatter(month["date"], month["value"] * f, s=14,
+                                                       color=data_colour, zorder=5))
+                    trail = pts[pts["kind"] == "12 months ending"]
+                    if len(trail):
+                        keep("data: 12 months ending", ax.scatter(
+                            trail["date"], trail["value"] * f, s=22, marker="D",
+                            facecolor="white", edgecolor=data_colour, lw=1.2, zorder=5))
+                    for r in pts[pts["kind"].isin(["year", "fiscal year", "half year"])] \
+                            .itertuples():
+                        (line,) = ax.plot([r.start, r.end + pd.Timedelta(days=1)],
+                                          [r.value * f] * 2, color=figures.PALETTE[3], lw=2.2,
+                                          solid_capstyle="butt", zorder=4)
+                        keep("data: year, fiscal year or half year", line)
+                notes = []
+                if table is None:
+                    notes.append("no data pack")
+                elif pts is not None and not len(pts):
+                    notes.append("no checked data in this episode")
+                if po.empty and pr.empty:
+                    notes.append("no run holds this indicator")
+                if notes:
+                    ax.text(0.02, 0.96, "; ".join(notes), transform=ax.transAxes, fontsize=7,
+                            va="top", color="#444444")
+                figures.date_axis(ax, ep.start, ep.end)
+                figures.plain_axis(ax)
+                ax.set_ylabel(figures.wrap(scale.label or units, 28), fontsize=8)
+                title = figures.title_of(name, description)
+                ax.set_title(figures.wrap(f"{ep.name}: {title}" + (f" ({units})" if units
+                                                                   else ""), 60), fontsize=8)
+            unread = post_unread + prior_unread
+            if unread:
+                axes[0][j].annotate(f"{unread} histories not readable", (0.98, 0.02),
+                                    xycoords="axes fraction", ha="right", fontsize=6,
+                                    color=figures.PALETTE[3])
+        top = f"Posterior-predictive series against the data pack ({_caption(c)})"
+        where = (f"data: checked rows of {csv.name}" if table is not None
+                 else f"data pack not found: {csv} (no data drawn)")
+        fig.suptitle(f"{top}\n{figures.wrap(f'{caption}; {where}', 150)}", fontsize=9)
+        height = fig.get_figheight()
+        fig.tight_layout(rect=(0, 0.5 / height, 1, 1 - 0.65 / height))  # room: title, legend
+        if handles:
+            fig.legend(list(handles.values()), list(handles), loc="lower center",
+                       ncol=min(len(handles), 4), frameon=False, fontsize=7,
+                       bbox_to_anchor=(0.5, 0))
+    return _finish(fig, path, dpi)
+
+
 FIGURES = (("marginals", plot_marginals), ("pairs", plot_pairs), ("fit", plot_fit),
-           ("tolerance", plot_tolerance))
+           ("tolerance", plot_tolerance), ("series", plot_series))
 
 
-def plot_calibration(cal, out_dir, formats=("png",), dpi=None) -> list:
-    """The four figures (marginals, pairs, fit, tolerance) in out_dir; returns the files."""
+def plot_calibration(cal, out_dir, formats=("png",), dpi=None, series_csv=None) -> list:
+    """The five figures (marginals, pairs, fit, tolerance, series: the last against
+    series_csv, default the source tree's data pack) in out_dir; returns the files."""
     from . import figures
     import matplotlib.pyplot as plt
 
@@ -634,7 +950,7 @@ def plot_calibration(cal, out_dir, formats=("png",), dpi=None) -> list:
     out = Path(out_dir)
     written = []
     for name, draw in FIGURES:
-        fig = draw(c)
+        fig = draw(c, series_csv=series_csv) if draw is plot_series else draw(c)
         for fmt in figures.parse_formats(formats):
             _finish(fig, out / f"{name}.{fmt}", dpi)
             written.append(out / f"{name}.{fmt}")
@@ -661,6 +977,9 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--out", default=None, help="figures directory (default OUTPUT/figures)")
     ap.add_argument("--format", default="png", help="png, pdf, svg, or several: png,pdf")
     ap.add_argument("--dpi", type=int, default=None, help="PNG resolution (default 300)")
+    ap.add_argument("--series", default=None, metavar="CSV",
+                    help="the data pack's series.csv for series.png (default: the source "
+                         f"tree's, {SERIES_CSV})")
     args = ap.parse_args(argv)
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -675,7 +994,7 @@ def main(argv=None) -> int:
               f"posterior after generation {s.attrs['generation']} ({s.attrs['particles']} "
               f"particles, tolerance {s.attrs['tolerance']:.4g}):")
         print(format_summary(s))
-        for p in plot_calibration(cal, out, args.format, args.dpi):
+        for p in plot_calibration(cal, out, args.format, args.dpi, args.series):
             print(p)
     except (FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
