@@ -143,6 +143,23 @@ TEST_SUITE("calibrate cli") {
     CHECK(r.out.find("migrants.attempt_transit@biden") != std::string::npos);
   }
 
+  TEST_CASE("vecinos calibrate: a target NaN in every run is named, and nothing looks complete") {
+    TempDir dir("calibrate-nan");
+    std::string text = small_calibration(1);
+    // A two-day window between two weekly ticks holds no recorded tick: its mean is NaN.
+    text +=
+        "  - {indicator: leader_bond, stat: mean, from: 2025-01-02, to: 2025-01-03, "
+        "observed: 0.5, scale: 0.1}\n";
+    const auto f = dir.write("cal.yaml", text);
+    const auto r = run_vecinos("calibrate " + quoted(f) + " --jobs 2");
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("warning: target leader_bond.mean.2025-01-02..2025-01-03 of episode short "
+                     "is NaN in 24 of 24 runs") != std::string::npos);
+    CHECK(r.err.find("only 0 of 24 simulations gave a finite distance") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir / "out/calibration.h5"));
+  }
+
   TEST_CASE("vecinos calibrate: a bad file exits 2 with file:line:column") {
     TempDir dir("calibrate-bad");
     std::string text = small_calibration(1);

@@ -194,6 +194,27 @@ GenerationRecord simulate(const Calibration& c, const DriverOptions& o, int gene
   return r;
 }
 
+/// A warning line per target whose statistic is NaN, with no `missing`, in some complete run of
+/// the generation: such runs fail (an empty window, an event that never came).
+std::string nan_targets(const Calibration& c, const GenerationRecord& r) {
+  std::string out;
+  for (std::size_t k = 0; k < c.targets.size(); ++k) {
+    if (c.targets[k].missing || c.targets[k].weight == 0.0) continue;
+    std::size_t nan = 0, complete = 0;
+    for (std::size_t i = 0; i < r.statistics.size(); ++i) {
+      if (r.failed_runs[i] > 0) continue;
+      ++complete;
+      if (!std::isfinite(r.statistics[i][k])) ++nan;
+    }
+    if (nan == 0) continue;
+    out += fmt::format(
+        "warning: target {} of episode {} is NaN in {} of {} runs, which then fail: an empty "
+        "window, or an event that never happened (give `missing:` for those)\n",
+        c.targets[k].name, c.episodes[c.targets[k].episode].name, nan, complete);
+  }
+  return out;
+}
+
 std::string stop_reason(const Population& p, const Settings& s) {
   if (p.generation > 0 && p.acceptance < s.min_acceptance)
     return fmt::format("acceptance {:.4f} below min_acceptance {}", p.acceptance,
@@ -330,8 +351,15 @@ std::vector<GenerationRecord> run_calibration(const Calibration& c, const Driver
   for (int g = 0;; ++g) {
     auto proposals = g == 0 ? propose(s, c.seed) : propose(gens.back().population, s, c.seed);
     GenerationRecord r = simulate(c, o, g, std::move(proposals), stop, log);
-    r.population = g == 0 ? ingest(r.proposals, r.distances, s)
-                          : ingest(gens.back().population, r.proposals, r.distances, s);
+    const std::string nan_note = nan_targets(c, r);
+    if (!nan_note.empty()) log << nan_note;
+    try {
+      r.population = g == 0 ? ingest(r.proposals, r.distances, s)
+                            : ingest(gens.back().population, r.proposals, r.distances, s);
+    } catch (const RuntimeError& e) {
+      throw RuntimeError(
+          fmt::format("{}{}", e.what(), nan_note.empty() ? "" : " (the targets above)"));
+    }
     const Population& p = r.population;
     const double runs = static_cast<double>(r.simulated);
     log << fmt::format(
