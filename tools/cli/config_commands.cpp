@@ -6,6 +6,7 @@
 
 #include "model/yaml_tree.hpp"
 #include "tools/cli/commands.hpp"
+#include "tools/cli/markdown.hpp"
 #include "world/config.hpp"
 #include "world/footprint.hpp"
 
@@ -151,8 +152,10 @@ Action add_config(CLI::App& app) {
     if (*markdown) {
       std::cout << "| key | type | unit | default | allowed | help |\n|---|---|---|---|---|---|\n";
       for (const auto& e : entries)
-        std::cout << fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", e.path, e.type, e.unit,
-                                 e.default_text, e.allowed, e.help);
+        std::cout << fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", e.path,
+                                 markdown_cell(e.type), markdown_cell(e.unit),
+                                 markdown_cell(e.default_text), markdown_cell(e.allowed),
+                                 markdown_cell(e.help));
       return 0;
     }
     for (const auto& e : entries) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "tools/cli/commands.hpp"
+#include "tools/cli/markdown.hpp"
 #include "world/config.hpp"
 #include "world/decisions.hpp"
 #include "world/policy_state.hpp"
@@ -17,14 +18,8 @@ namespace vecinos::cli {
 
 namespace {
 
-/// A table cell: pipes escaped so they do not split the row.
 std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
+  return markdown_cell(s);
 }
 
 /// A number as the schema prints defaults (shortest round-trip text).
