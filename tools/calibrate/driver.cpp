@@ -74,16 +74,13 @@ std::vector<int> wait_all(std::vector<std::unique_ptr<sweep::ChildProcess>>& chi
   return status;
 }
 
-std::string command_text(const std::vector<std::string>& argv) {
-  return sweep::shell_command(argv);
-}
-
-/// Runs the tasks of one generation's sweep with the chosen engine.
-void run_sweep(const sweep::TaskList& tasks, const std::filesystem::path& file,
-               const DriverOptions& o, const std::atomic<int>& stop, std::ostream& log) {
+/// Runs `todo`, the tasks of one generation's sweep whose history is not complete (what
+/// sweep::tasks_to_run found), with the chosen engine.
+void run_sweep(const sweep::TaskList& tasks, const std::vector<std::uint64_t>& todo,
+               const std::filesystem::path& file, const DriverOptions& o,
+               const std::atomic<int>& stop, std::ostream& log) {
+  if (todo.empty()) return;
   const sweep::Sweep& s = tasks.sweep();
-  std::vector<std::uint64_t> all(tasks.size());
-  for (std::uint64_t i = 0; i < all.size(); ++i) all[i] = i;
   if (o.engine == Engine::local) {
     FileLock lock = sweep::lock_sweep_directory(s.output, sweep::SweepLockMode::exclusive, log);
     sweep::prepare_output(s);
@@ -94,12 +91,10 @@ void run_sweep(const sweep::TaskList& tasks, const std::filesystem::path& file,
     ro.progress_bar = o.progress_bar;
     // Task lines go nowhere (failed runs are counted in the generation's line).
     std::ostream quiet(nullptr);
-    (void)sweep::run_tasks(tasks, all, ro, stop, o.progress_bar ? log : quiet);
+    (void)sweep::run_tasks(tasks, todo, ro, stop, o.progress_bar ? log : quiet);
     return;
   }
   sweep::prepare_output(s);
-  const auto todo = sweep::tasks_to_run(tasks, all, &log);
-  if (todo.empty()) return;
   std::vector<std::unique_ptr<sweep::ChildProcess>> children;
   if (o.engine == Engine::mpi) {
     std::vector<std::string> argv = o.mpirun;
@@ -110,7 +105,7 @@ void run_sweep(const sweep::TaskList& tasks, const std::filesystem::path& file,
           std::string("--mpi"), std::string("--jobs"), std::to_string(o.jobs),
           std::string("--threads"), std::to_string(o.threads)})
       argv.push_back(a);
-    log << fmt::format("calibrate: {} runs: {}\n", todo.size(), command_text(argv));
+    log << fmt::format("calibrate: {} runs: {}\n", todo.size(), sweep::shell_command(argv));
     children.push_back(std::make_unique<sweep::ChildProcess>(argv, false));
   } else {
     std::error_code ec;
@@ -125,7 +120,7 @@ void run_sweep(const sweep::TaskList& tasks, const std::filesystem::path& file,
       const std::vector<std::string> argv = {
           sbatch, "--wait", "--array=" + sweep::array_spec(ch, o.slurm.throttle),
           fmt::format("--export=ALL,VECINOS_SWEEP_OFFSET={}", ch.offset), script.string()};
-      log << fmt::format("calibrate: {}\n", command_text(argv));
+      log << fmt::format("calibrate: {}\n", sweep::shell_command(argv));
       children.push_back(std::make_unique<sweep::ChildProcess>(argv, false));
     }
   }
@@ -172,8 +167,10 @@ GenerationRecord simulate(const Calibration& c, const DriverOptions& o, int gene
     std::vector<std::uint64_t> all(tasks.size());
     for (std::uint64_t i = 0; i < all.size(); ++i) all[i] = i;
     std::filesystem::create_directories(s.output, ec);
-    r.simulated += sweep::tasks_to_run(tasks, all).size();
-    run_sweep(tasks, file, o, stop, log);
+    // Checked once: each check opens every history, which collect reads again below.
+    const auto todo = sweep::tasks_to_run(tasks, all, &log);
+    r.simulated += todo.size();
+    run_sweep(tasks, todo, file, o, stop, log);
     const auto sum = sweep::collect(tasks);
     const auto targets = c.targets_of(e);
     for (std::size_t i = 0; i < n && i < sum.tasks.size(); ++i) {
