@@ -67,13 +67,8 @@ std::optional<Prior> read_prior(const std::string& path, const YamlNode& v, Diag
   }
   const auto it = std::find(prior_names().begin(), prior_names().end(), kind->text);
   if (!kind->is_scalar() || it == prior_names().end()) {
-    std::string msg = fmt::format("'{}' is not a prior", kind->text);
-    if (auto m = closest_match(kind->text, prior_names()); !m.empty())
-      msg += fmt::format("; did you mean '{}'?", m);
     diags.error(kind->origin, at + ".prior",
-                msg +
-                    " (allowed: uniform | log_uniform | "
-                    "truncated_normal)");
+                sweep::not_one_of_message(kind->text, prior_names(), "a prior", "allowed", " | "));
     return std::nullopt;
   }
   const bool normal = *it == "truncated_normal";
@@ -274,11 +269,9 @@ void read_targets(const YamlNode& n, Calibration& c, const sweep::ModelInfo& mod
     if (const YamlNode* ep = item.find("episode")) {
       const auto it = std::find(episode_names.begin(), episode_names.end(), ep->text);
       if (!ep->is_scalar() || it == episode_names.end()) {
-        std::string msg = fmt::format("'{}' is not an episode of this file", ep->text);
-        if (auto m = closest_match(ep->text, episode_names); !m.empty())
-          msg += fmt::format("; did you mean '{}'?", m);
         diags.error(ep->origin, at + ".episode",
-                    msg + fmt::format(" (episodes: {})", fmt::join(episode_names, ", ")));
+                    sweep::not_one_of_message(ep->text, episode_names, "an episode of this file",
+                                              "episodes"));
         ok = false;
       } else {
         t.episode = static_cast<std::size_t>(it - episode_names.begin());

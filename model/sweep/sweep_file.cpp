@@ -44,6 +44,15 @@ std::string read_text(const std::filesystem::path& p, bool& ok) {
   return ss.str();
 }
 
+std::string not_one_of_message(std::string_view text, const std::vector<std::string>& names,
+                               std::string_view what, std::string_view label,
+                               std::string_view separator) {
+  std::string msg = fmt::format("'{}' is not {}", text, what);
+  if (auto m = closest_match(text, names); !m.empty())
+    msg += fmt::format("; did you mean '{}'?", m);
+  return msg + fmt::format(" ({}: {})", label, fmt::join(names, separator));
+}
+
 std::string unknown_key_message(const std::string& key, const std::vector<std::string>& allowed) {
   std::string msg = "unknown key";
   if (auto s = closest_match(key, allowed); !s.empty())
@@ -220,10 +229,7 @@ std::optional<std::size_t> one_of(const YamlNode& n, const std::string& key,
                                   Diagnostics& diags) {
   const auto it = std::find(names.begin(), names.end(), n.text);
   if (n.is_scalar() && it != names.end()) return static_cast<std::size_t>(it - names.begin());
-  std::string msg = fmt::format("'{}' is not {}", n.text, what);
-  if (auto m = closest_match(n.text, names); !m.empty())
-    msg += fmt::format("; did you mean '{}'?", m);
-  diags.error(n.origin, key, msg + fmt::format(" (allowed: {})", fmt::join(names, ", ")));
+  diags.error(n.origin, key, not_one_of_message(n.text, names, what));
   return std::nullopt;
 }
 

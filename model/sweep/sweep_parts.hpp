@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostics.hpp"
@@ -17,6 +18,11 @@ namespace vecinos::sweep {
 std::string read_text(const std::filesystem::path& p, bool& ok);
 /// "unknown key; did you mean 'x'? (keys allowed here: ...)".
 std::string unknown_key_message(const std::string& key, const std::vector<std::string>& allowed);
+/// "'x' is not <what>; did you mean 'y'? (<label>: a<sep>b<sep>...)": a name that is not one of
+/// `names`, with the closest one when there is one.
+std::string not_one_of_message(std::string_view text, const std::vector<std::string>& names,
+                               std::string_view what, std::string_view label = "allowed",
+                               std::string_view separator = ", ");
 /// The scalar `n` as a whole number in [lo, hi], or an error at its position.
 std::optional<std::uint64_t> whole(const YamlNode& n, const std::string& key, std::uint64_t lo,
                                    std::uint64_t hi, Diagnostics& diags);
