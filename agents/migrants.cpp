@@ -1,6 +1,7 @@
 #include "agents/migrants.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -58,6 +59,9 @@ bool in_us(std::uint8_t s) {
   return s == u8(S::us_unauthorized) || s == u8(S::us_legal) || s == u8(S::us_other);
 }
 
+// People per task of the build's parallel loops.
+constexpr std::size_t kGrain = 8192;
+
 double clamp01(double x, double lo = 0.0, double hi = 1.0) {
   return std::min(hi, std::max(lo, x));
 }
@@ -110,15 +114,16 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
     while (j >= group_end[g + 1]) ++g;
     return u8(groups[g].first);
   };
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
-        for (std::size_t j = rg.begin(); j != rg.end(); ++j) {
-          Rng r(seed, run, 0, j, streams::kMigrantBuild);
-          community[j] = mexican(group_status(j))
-                             ? static_cast<std::uint32_t>(r.below(towns))
-                             : towns + static_cast<std::uint32_t>(r.below(communities));
-        }
-      });
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain),
+                    [&](const tbb::blocked_range<std::size_t>& rg) {
+                      for (std::size_t j = rg.begin(); j != rg.end(); ++j) {
+                        Rng r(seed, run, 0, j, streams::kMigrantBuild);
+                        community[j] =
+                            mexican(group_status(j))
+                                ? static_cast<std::uint32_t>(r.below(towns))
+                                : towns + static_cast<std::uint32_t>(r.below(communities));
+                      }
+                    });
   // Order people by community (counting sort, stable) so that kin are near in memory.
   const std::size_t ncomm = static_cast<std::size_t>(towns) + communities;
   std::vector<std::size_t> start(ncomm + 1, 0);
@@ -136,7 +141,6 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
   community.shrink_to_fit();
 
   status_.resize(n);
-  next_status_.resize(n);
   transition_.assign(n, 0);
   returned_.assign(n, 0);
   acc_.assign(n, 0.0f);
@@ -160,7 +164,8 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
   }
   std::vector<std::uint32_t> sources(first_tie[n]);
   tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, n, 8192), [&](const tbb::blocked_range<std::size_t>& rg) {
+      tbb::blocked_range<std::size_t>(0, n, kGrain),
+      [&](const tbb::blocked_range<std::size_t>& rg) {
         for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
           const std::uint32_t j = original[i];
           const std::size_t b = start[slot_community[i]], e = start[slot_community[i] + 1];
@@ -180,6 +185,30 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
           std::sort(sources.begin() + first_tie[i], sources.begin() + first_tie[i + 1]);
         }
       });
+  // The ties reversed: who counts each person among its kin. Ties stay inside a community and
+  // a community's people are consecutive, so communities are reversed independently.
+  out_start_.assign(n + 1, 0);
+  out_kin_.resize(sources.size());
+  auto each_community = [&](auto&& f) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ncomm),
+                      [&](const tbb::blocked_range<std::size_t>& rg) {
+                        for (std::size_t c = rg.begin(); c != rg.end(); ++c)
+                          f(start[c], start[c + 1]);
+                      });
+  };
+  each_community([&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i != e; ++i)
+      for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) ++out_start_[sources[t] + 1];
+  });
+  for (std::size_t i = 0; i < n; ++i) out_start_[i + 1] += out_start_[i];
+  each_community([&](std::size_t b, std::size_t e) {
+    std::vector<std::uint32_t> next(out_start_.begin() + static_cast<std::ptrdiff_t>(b),
+                                    out_start_.begin() + static_cast<std::ptrdiff_t>(e));
+    for (std::size_t i = b; i != e; ++i)
+      for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t)
+        out_kin_[next[sources[t] - b]++] = static_cast<std::uint32_t>(i);
+  });
+
   std::vector<float> weights(sources.size(), 1.0f);
   kin_ = CsrLayer::from_rows(std::move(first_tie), std::move(sources), std::move(weights),
                              EdgeType::kin);
@@ -188,7 +217,17 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
     max_ties_ =
         std::max(max_ties_,
                  static_cast<std::uint32_t>(kin_.sources_of(static_cast<std::uint32_t>(i)).size()));
-  next_status_ = status_;
+  const std::size_t width = max_ties_ + 1;
+  net_at_.resize(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain),
+                    [&](const tbb::blocked_range<std::size_t>& rg) {
+                      for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
+                        const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
+                        std::size_t abroad = 0;
+                        for (auto j : src) abroad += in_us(status_[j]) ? 1U : 0U;
+                        net_at_[i] = static_cast<std::uint16_t>(src.size() * width + abroad);
+                      }
+                    });
 
   // Reference shares of ties abroad: hazards are calibrated at the initial network.
   const auto ref = deterministic_sums<4>(n, [&](std::size_t i, std::array<double, 4>& a) {
@@ -198,7 +237,29 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
   net_ref_mx_ = ref[1] > 0 ? ref[0] / ref[1] : 0.0;
   net_ref_other_ = ref[3] > 0 ? ref[2] / ref[3] : 0.0;
   summarise();
+  reset_tallies();
   initial_remittances_ = remittances_;
+}
+
+void Migrants::reset_tallies() {
+  const std::size_t n = status_.size(), blocks = (n + kReduceBlock - 1) / kReduceBlock;
+  tallies_.assign(blocks, BlockTally{});
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    const std::size_t end = std::min(n, (b + 1) * kReduceBlock);
+    for (std::size_t i = b * kReduceBlock; i != end; ++i) ++tallies_[b].stock[status_[i]];
+  });
+}
+
+void Migrants::kin_moved(std::uint32_t person, bool now_in_us) {
+  // Integer additions commute, so concurrent updates give the same numbers in any order.
+  for (std::uint32_t t = out_start_[person]; t < out_start_[person + 1]; ++t) {
+    std::atomic_ref<std::uint16_t> at(net_at_[out_kin_[t]]);
+    if (now_in_us) {
+      at.fetch_add(1, std::memory_order_relaxed);
+    } else {
+      at.fetch_sub(1, std::memory_order_relaxed);
+    }
+  }
 }
 
 double Migrants::share_abroad(std::size_t i, const std::vector<std::uint8_t>& st) const {
@@ -309,7 +370,6 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   // computes with one exp per person.
   const std::vector<double> net_mx = network_factors(net_ref_mx_),
                             net_other = network_factors(net_ref_other_);
-  const std::size_t width = max_ties_ + 1;
   // Statuses whose hazard is the same for everyone in them (the entries hazard() returns).
   std::array<double, kMigrantStatusCount> flat{};
   flat[u8(S::us_unauthorized)] = rt.h_unauth;
@@ -319,103 +379,109 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   flat[u8(S::us_other)] = rt.h_other;
   auto step_hazard = [&](std::size_t i, std::uint8_t s) {
     if (s != u8(S::mx_home) && s != u8(S::origin)) return flat[s];
-    const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
-    std::size_t abroad = 0;
-    for (auto j : src) abroad += in_us(status_[j]) ? 1U : 0U;
-    const std::size_t at = src.size() * width + abroad;
+    const std::size_t at = net_at_[i];
     return s == u8(S::mx_home) ? rt.h_mx * net_mx[at] : rt.h_origin * net_other[at];
   };
 
   // People in fixed blocks (the blocks of model/reduce.hpp), so each block's tally, and the
   // step's stocks, flows and remittances summed from them in block order, do not depend on
   // the number of threads.
-  const std::size_t n = status_.size(), blocks = (n + kReduceBlock - 1) / kReduceBlock;
-  tallies_.assign(blocks, BlockTally{});
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
-                    [&](const tbb::blocked_range<std::size_t>& blk) {
-                      for (std::size_t b = blk.begin(); b != blk.end(); ++b) {
-                        BlockTally& tally = tallies_[b];
-                        const std::size_t end = std::min(n, (b + 1) * kReduceBlock);
-                        for (std::size_t i = b * kReduceBlock; i != end; ++i) {
-                          const std::uint8_t s = status_[i];
-                          const double h = step_hazard(i, s);
-                          std::uint8_t next = s;
-                          T tr = T::none;
-                          acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
-                          if (acc_[i] >= threshold_[i]) {
-                            Rng rng(seed, run, t, i, streams::kMigrantEvent);
-                            const double u = rng.uniform();
-                            switch (static_cast<S>(s)) {
-                              case S::mx_home:
-                                if (u < rt.p_app) {
-                                  tr = T::mx_apprehended;
-                                } else {
-                                  tr = T::mx_crossed, next = u8(S::us_unauthorized);
-                                }
-                                break;
-                              case S::us_unauthorized:
-                                next = u8(S::mx_home);
-                                tr =
-                                    u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
-                                if (tr == T::mx_removed) returned_[i] = 1;
-                                break;
-                              case S::us_legal:
-                                tr = T::legal_returned, next = u8(S::mx_home);
-                                break;
-                              case S::origin:
-                                tr = T::other_entered, next = u8(S::transit_mx);
-                                break;
-                              case S::transit_mx: {
-                                if (u * rt.h_transit >= rt.h_attempt) {
-                                  tr = T::other_gave_up, next = u8(S::origin);
-                                  break;
-                                }
-                                const double v = rng.uniform(), w = rng.uniform();
-                                if (v < rt.p_stop) {
-                                  tr = T::other_stopped_mx, next = u8(S::origin);
-                                } else if (w < rt.p_app) {
-                                  const double x = rng.uniform();
-                                  if (d.remain_in_mexico && x < p.rim_hold_share) {
-                                    tr = T::other_held, next = u8(S::held_mx);
-                                  } else if (rng.uniform() < p.release_share) {
-                                    tr = T::other_released, next = u8(S::us_other);
-                                  } else if (rng.uniform() < rt.p_to_mx) {
-                                    tr = T::other_sent_to_mx, next = u8(S::transit_mx);
-                                  } else {
-                                    tr = T::other_removed_border, next = u8(S::origin);
-                                  }
-                                } else {
-                                  tr = T::other_crossed, next = u8(S::us_other);
-                                }
-                                break;
-                              }
-                              case S::held_mx:
-                                tr = T::held_released, next = u8(S::transit_mx);
-                                break;
-                              case S::us_other:
-                                if (u < rt.p_to_mx) {
-                                  tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
-                                } else {
-                                  tr = T::other_removed_interior, next = u8(S::origin);
-                                }
-                                break;
-                            }
-                            acc_[i] = 0.0f;
-                            threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
-                          }
-                          next_status_[i] = next;
-                          transition_[i] = static_cast<std::uint8_t>(tr);
-                          ++tally.stock[next];
-                          ++tally.flow[static_cast<std::size_t>(tr)];
-                          if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
-                            tally.remit += static_cast<double>(remit_[i]);
-                        }
-                      }
-                    });
+  // A block's stock counts carry over from the last step and change with its events only;
+  // the transitions of the last step's events are cleared (nobody else has one).
+  const std::size_t n = status_.size(), blocks = tallies_.size();
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, blocks, 1),
+      [&](const tbb::blocked_range<std::size_t>& blk) {
+        for (std::size_t b = blk.begin(); b != blk.end(); ++b) {
+          BlockTally& tally = tallies_[b];
+          for (const auto& [i, next] : tally.fired) transition_[i] = 0;
+          tally.fired.clear();
+          tally.flow.fill(0);
+          tally.remit = 0;
+          const std::size_t begin = b * kReduceBlock;
+          const std::size_t end = std::min(n, begin + kReduceBlock);
+          for (std::size_t i = begin; i != end; ++i) {
+            const std::uint8_t s = status_[i];
+            const double h = step_hazard(i, s);
+            std::uint8_t next = s;
+            T tr = T::none;
+            acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
+            if (acc_[i] >= threshold_[i]) {
+              Rng rng(seed, run, t, i, streams::kMigrantEvent);
+              const double u = rng.uniform();
+              switch (static_cast<S>(s)) {
+                case S::mx_home:
+                  if (u < rt.p_app) {
+                    tr = T::mx_apprehended;
+                  } else {
+                    tr = T::mx_crossed, next = u8(S::us_unauthorized);
+                  }
+                  break;
+                case S::us_unauthorized:
+                  next = u8(S::mx_home);
+                  tr = u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
+                  if (tr == T::mx_removed) returned_[i] = 1;
+                  break;
+                case S::us_legal: tr = T::legal_returned, next = u8(S::mx_home); break;
+                case S::origin: tr = T::other_entered, next = u8(S::transit_mx); break;
+                case S::transit_mx: {
+                  if (u * rt.h_transit >= rt.h_attempt) {
+                    tr = T::other_gave_up, next = u8(S::origin);
+                    break;
+                  }
+                  const double v = rng.uniform(), w = rng.uniform();
+                  if (v < rt.p_stop) {
+                    tr = T::other_stopped_mx, next = u8(S::origin);
+                  } else if (w < rt.p_app) {
+                    const double x = rng.uniform();
+                    if (d.remain_in_mexico && x < p.rim_hold_share) {
+                      tr = T::other_held, next = u8(S::held_mx);
+                    } else if (rng.uniform() < p.release_share) {
+                      tr = T::other_released, next = u8(S::us_other);
+                    } else if (rng.uniform() < rt.p_to_mx) {
+                      tr = T::other_sent_to_mx, next = u8(S::transit_mx);
+                    } else {
+                      tr = T::other_removed_border, next = u8(S::origin);
+                    }
+                  } else {
+                    tr = T::other_crossed, next = u8(S::us_other);
+                  }
+                  break;
+                }
+                case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
+                case S::us_other:
+                  if (u < rt.p_to_mx) {
+                    tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
+                  } else {
+                    tr = T::other_removed_interior, next = u8(S::origin);
+                  }
+                  break;
+              }
+              acc_[i] = 0.0f;
+              threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
+              transition_[i] = static_cast<std::uint8_t>(tr);
+              tally.fired.emplace_back(static_cast<std::uint32_t>(i), next);
+              --tally.stock[s];
+              ++tally.stock[next];
+              ++tally.flow[static_cast<std::size_t>(tr)];
+            }
+            if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
+              tally.remit += static_cast<double>(remit_[i]);
+          }
+          tally.flow[0] = static_cast<std::uint32_t>(end - begin - tally.fired.size());
+        }
+      });
 }
 
 void Migrants::resolve(const StepContext& /*ctx*/) {
-  status_.swap(next_status_);
+  // Only the people with an event change status; their kin's counts abroad follow.
+  tbb::parallel_for(std::size_t{0}, tallies_.size(), [&](std::size_t b) {
+    for (const auto& [i, next] : tallies_[b].fired) {
+      const bool was = in_us(status_[i]), now = in_us(next);
+      status_[i] = next;
+      if (was != now) kin_moved(i, now);
+    }
+  });
   // What summarise() would compute from the new statuses, from the tallies of decide: the
   // same counts, and the remittances added block by block in the same order.
   stock_.fill(0.0);

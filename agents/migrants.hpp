@@ -139,25 +139,21 @@ class Migrants {
   static std::size_t agent_count(const MigrantParams& p);
   /// Memory a population of these parameters takes at its peak, in bytes: kBytesPerAgent +
   /// kBytesPerKinTie x kin_ties per agent, fitted to the peak resident memory of `vecinos bench`
-  /// at 1,438,164 and 14,353,164 agents with 0, 4 and 8 kin ties (within 2 %;
-  /// docs/reliability.md): the person's own state, and a source and a weight per kin tie. Not a
+  /// at 1,438,164 and 14,380,164 agents with 0, 4 and 8 kin ties (within 2 %;
+  /// docs/reliability.md): the person's own state, and per kin tie a source, a weight and the
+  /// reversed tie (who counts the person among its kin). Not a
   /// behavioural parameter: it only sizes the memory check.
   static std::uint64_t estimated_bytes(const MigrantParams& p) {
     const auto ties = static_cast<std::uint64_t>(std::max(0, p.kin_ties));
     return static_cast<std::uint64_t>(agent_count(p)) * (kBytesPerAgent + kBytesPerKinTie * ties);
   }
-  static constexpr std::uint64_t kBytesPerAgent = 37, kBytesPerKinTie = 8;
+  static constexpr std::uint64_t kBytesPerAgent = 39, kBytesPerKinTie = 12;
 
-  /// Bytes of the people's arrays one step streams through memory per person: status, the
-  /// kin row start and the kin sources read, the accumulator read and written, multiplier,
-  /// threshold and remittance read, next status and transition written (the statuses of kin
-  /// are read too, but within a community, which stays in cache).
-  [[nodiscard]] double step_bytes_per_agent() const {
-    const double ties = status_.empty() ? 0.0
-                                        : static_cast<double>(kin_.edge_count()) /
-                                              static_cast<double>(status_.size());
-    return 1 + 4 + 4 * ties + 8 + 4 + 4 + 4 + 1 + 1;
-  }
+  /// Bytes of the people's arrays one step streams through memory per person: status and
+  /// network index read, the accumulator read and written, multiplier, threshold and
+  /// remittance read. (Next statuses and transitions are written for the few people with an
+  /// event only, and the kin are not read at all: their count abroad is kept up to date.)
+  [[nodiscard]] static double step_bytes_per_agent() { return 1 + 2 + 8 + 4 + 4 + 4; }
 
   /// Decide phase: each person reads tick t and writes its own next status and transition.
   void decide(const MigrantDrivers& d, const StepContext& ctx);
@@ -185,6 +181,8 @@ class Migrants {
   /// removal capacity binds (persons, scaled).
   [[nodiscard]] double removal_demand(const MigrantDrivers& d) const;
   [[nodiscard]] double share_ties_in_us(std::size_t i) const;
+  /// Person i's kin in the U.S., as kept up to date step by step (not recounted).
+  [[nodiscard]] std::size_t kin_in_us(std::size_t i) const { return net_at_[i] % (max_ties_ + 1); }
   [[nodiscard]] const CsrLayer& kin() const { return kin_; }
 
   /// Persons (scaled) by status, after the last resolve.
@@ -222,10 +220,14 @@ class Migrants {
   /// What one block of kReduceBlock people (model/reduce.hpp) makes in a step: integer counts
   /// of next statuses and of transitions (exact, so they do not depend on how blocks are
   /// scheduled) and the remittances of the block's senders, summed in index order.
+  /// The block's stock counts are kept from step to step (only its events change them); its
+  /// events of the last step are listed, ascending, with each person's next status, so that
+  /// resolve touches only them.
   struct BlockTally {
     std::array<std::uint32_t, kMigrantStatusCount> stock{};
     std::array<std::uint32_t, kTransitionCount> flow{};
     double remit = 0;
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> fired;
   };
   /// exp(network_effect x (k/n - reference)) for n ties with k abroad, at [n * (max + 1) + k]
   /// (the network factor of the hazards of Mexicans at home and of people at origin).
@@ -233,11 +235,21 @@ class Migrants {
 
   MigrantParams p_;
   double scale_ = 1;
-  std::vector<std::uint8_t> status_, next_status_, transition_, returned_;
+  /// The tallies of every block from the current statuses (the start).
+  void reset_tallies();
+  /// Moves a person's network index when one of its kin enters or leaves the U.S.
+  void kin_moved(std::uint32_t person, bool now_in_us);
+
+  std::vector<std::uint8_t> status_, transition_, returned_;
   std::vector<float> acc_, threshold_, mult_, remit_;
   CsrLayer kin_;
-  std::uint32_t max_ties_ = 0;                 ///< most ties any person has
-  std::vector<BlockTally> tallies_;            ///< of the last decide, one per block (not state)
+  /// The people who count person j among their kin: out_kin_[out_start_[j] .. out_start_[j+1]).
+  std::vector<std::uint32_t> out_start_, out_kin_;
+  /// Person i's row in the network-factor tables: ties x (max_ties_ + 1) + ties in the U.S.,
+  /// kept up to date as kin move (the same number counting the kin's statuses would give).
+  std::vector<std::uint16_t> net_at_;
+  std::uint32_t max_ties_ = 0;       ///< most ties any person has
+  std::vector<BlockTally> tallies_;  ///< of the last decide, one per block (derived from state)
   double net_ref_mx_ = 0, net_ref_other_ = 0;  ///< initial mean shares of ties abroad
   std::array<double, kMigrantStatusCount> stock_{};
   std::array<double, kTransitionCount> flow_{};

@@ -40,7 +40,7 @@ const std::map<std::string, std::map<std::string, int>> kKnown = {
       {"365.0", 1}}},
     // 1e4: per 10,000 troops; 4096, 8192: parallel grains; 2..5: status indices.
     {"migrants.cpp",
-     {{"1e4", 1}, {"2", 5}, {"3", 3}, {"4", 2}, {"4096", 1}, {"5", 1}, {"8192", 2}}},
+     {{"1e4", 1}, {"2", 5}, {"3", 3}, {"4", 2}, {"4096", 1}, {"5", 1}, {"8192", 1}}},
     {"political.cpp", {{"4", 1}}},
 };
 

@@ -267,7 +267,7 @@ TEST_SUITE("reliability: config semantics") {
 TEST_SUITE("reliability: memory") {
   TEST_CASE("a run that needs more memory than the machine has is refused before it builds") {
     // The largest population the schema allows: 2.5 x 10^8 people with 64 kin ties each
-    // (about 137 GB): refused at once, by default against this machine's memory.
+    // (about 202 GB): refused at once, by default against this machine's memory.
     const std::string huge =
         " --set migrants.mexican_unauthorized=5e7 --set migrants.mexican_legal=5e7"
         " --set migrants.mexican_would_be=5e7 --set migrants.transit_in_mexico=5e7"
@@ -282,11 +282,11 @@ TEST_SUITE("reliability: memory") {
     const auto r = run_vecinos("run " + full + huge + limit);
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5.0);
     CHECK(r.exit_code == 2);
-    CHECK(r.err.find("full_scale.yaml: this run needs about 137 GB of memory (250000000 migrant "
+    CHECK(r.err.find("full_scale.yaml: this run needs about 202 GB of memory (250000000 migrant "
                      "agents with 64 kin ties") != std::string::npos);
     CHECK(r.err.find(big_machine ? "more than the limit of 100 GB" : "more than this machine's") !=
           std::string::npos);
-    // The same with bench; and an explicit limit below the full scale's 0.94 GB.
+    // The same with bench; and an explicit limit below the full scale's 1.3 GB.
     CHECK(run_vecinos("bench " + full + huge + limit).exit_code == 2);
     const auto lim = run_vecinos("run " + full + " --no-history --max-memory-gb 0.5");
     CHECK(lim.exit_code == 2);

@@ -134,3 +134,30 @@ TEST_CASE("migrants: remittances are the sum over Mexicans in the U.S. and nobod
   }
   CHECK(m.remittances_usd() == doctest::Approx(sum * m.scale()).epsilon(1e-6));
 }
+
+TEST_CASE("migrants: the kin counted in the U.S. follow every move, as a recount finds them") {
+  // Every person's count of kin in the U.S. is kept up to date from the moves of its kin (the
+  // hazards read it); a recount from the kin layer and the statuses must agree, step by step.
+  World w = small_world();
+  w.policy.interior_enforcement = 0.8;
+  const MigrantDrivers d = migrant_drivers(w);
+  Migrants m = w.migrants;
+  StepContext ctx = w.step_context();
+  auto abroad = [](S s) { return s == S::us_unauthorized || s == S::us_legal || s == S::us_other; };
+  std::size_t moves = 0;
+  for (int step = 0; step < 40; ++step) {
+    std::vector<bool> before(m.size());
+    for (std::size_t i = 0; i < m.size(); ++i) before[i] = abroad(m.status(i));
+    test::step_kind(m, d, ctx, w.calendar);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      moves += before[i] != abroad(m.status(i)) ? 1U : 0U;
+      std::size_t count = 0;
+      for (const auto j : m.kin().sources_of(static_cast<std::uint32_t>(i)))
+        count += abroad(m.status(j)) ? 1U : 0U;
+      wrong += count != m.kin_in_us(i) ? 1U : 0U;
+    }
+    CHECK(wrong == 0);
+  }
+  CHECK(moves > 100);  // people did cross and return, so the counts had to move
+}
