@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -124,19 +125,35 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
                                 : towns + static_cast<std::uint32_t>(r.below(communities));
                       }
                     });
-  // Order people by community (counting sort, stable) so that kin are near in memory.
+  // Order people by community (counting sort, stable) so that kin are near in memory. Chunks
+  // of people count their communities in parallel; a chunk's people of a community then go
+  // after those of the chunks before it, each chunk in order: the order a serial sort gives.
   const std::size_t ncomm = static_cast<std::size_t>(towns) + communities;
+  const std::size_t chunks =
+      std::clamp<std::size_t>(n / std::max<std::size_t>(16 * ncomm, kGrain), 1, 32);
+  auto each_chunk = [&](auto&& f) {
+    tbb::parallel_for(std::size_t{0}, chunks,
+                      [&](std::size_t k) { f(k, n * k / chunks, n * (k + 1) / chunks); });
+  };
+  std::vector<std::size_t> slot_of(chunks * ncomm, 0);  // [k * ncomm + c]
+  each_chunk([&](std::size_t k, std::size_t lo, std::size_t hi) {
+    for (std::size_t j = lo; j != hi; ++j) ++slot_of[k * ncomm + community[j]];
+  });
   std::vector<std::size_t> start(ncomm + 1, 0);
-  for (auto c : community) start[c + 1]++;
-  for (std::size_t c = 0; c < ncomm; ++c) start[c + 1] += start[c];
-  std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+  for (std::size_t c = 0; c < ncomm; ++c) {
+    std::size_t next = start[c];
+    for (std::size_t k = 0; k < chunks; ++k) next += std::exchange(slot_of[k * ncomm + c], next);
+    start[c + 1] = next;
+  }
   std::vector<std::uint32_t> original(n);  // original draw index of the person at each slot
   std::vector<std::uint32_t> slot_community(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::size_t slot = pos[community[j]]++;
-    original[slot] = static_cast<std::uint32_t>(j);
-    slot_community[slot] = community[j];
-  }
+  each_chunk([&](std::size_t k, std::size_t lo, std::size_t hi) {
+    for (std::size_t j = lo; j != hi; ++j) {
+      const std::size_t slot = slot_of[k * ncomm + community[j]]++;
+      original[slot] = static_cast<std::uint32_t>(j);
+      slot_community[slot] = community[j];
+    }
+  });
   community.clear();
   community.shrink_to_fit();
 
@@ -163,71 +180,61 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
     first_tie[i + 1] = static_cast<std::uint32_t>(tie_count);
   }
   std::vector<std::uint32_t> sources(first_tie[n]);
+  std::vector<float> weights(sources.size());
+  max_ties_ = tie_count > 0 ? k_ties : 0;  // everyone with ties has k_ties of them
+  const std::size_t width = max_ties_ + 1;
+  out_start_.resize(n + 1);
+  out_kin_.resize(sources.size());
+  net_at_.resize(n);
+  out_start_[n] = first_tie[n];
+  // One task per community (ties stay inside a community, whose people are consecutive): its
+  // people and their ties; the ties reversed (who counts each person among its kin), which
+  // take the same range as the community's ties; and each person's network index.
   tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, n, kGrain),
-      [&](const tbb::blocked_range<std::size_t>& rg) {
-        for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
-          const std::uint32_t j = original[i];
-          const std::size_t b = start[slot_community[i]], e = start[slot_community[i] + 1];
-          Rng r(seed, run, 1, j, streams::kMigrantBuild);
-          status_[i] = group_status(j);
-          threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
-          mult_[i] = lognormal_mean1(r, p.heterogeneity);
-          const double mean = status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
-          remit_[i] = static_cast<float>(mean) * lognormal_mean1(r, p.remit_dispersion);
-          Rng rk(seed, run, 0, j, streams::kMigrantKin);
-          for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) {
-            std::size_t src = b + rk.below(e - b - 1);
-            if (src >= i) ++src;  // anyone in the community but oneself
-            sources[t] = static_cast<std::uint32_t>(src);
+      tbb::blocked_range<std::size_t>(0, ncomm), [&](const tbb::blocked_range<std::size_t>& rg) {
+        std::vector<std::uint32_t> next;
+        for (std::size_t c = rg.begin(); c != rg.end(); ++c) {
+          const std::size_t b = start[c], e = start[c + 1];
+          for (std::size_t i = b; i != e; ++i) {
+            const std::uint32_t j = original[i];
+            Rng r(seed, run, 1, j, streams::kMigrantBuild);
+            status_[i] = group_status(j);
+            threshold_[i] = static_cast<float>(-std::log(r.uniform_pos()));
+            mult_[i] = lognormal_mean1(r, p.heterogeneity);
+            const double mean =
+                status_[i] == u8(S::us_legal) ? p.remit_legal : p.remit_unauthorized;
+            remit_[i] = static_cast<float>(mean) * lognormal_mean1(r, p.remit_dispersion);
+            Rng rk(seed, run, 0, j, streams::kMigrantKin);
+            for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) {
+              std::size_t src = b + rk.below(e - b - 1);
+              if (src >= i) ++src;  // anyone in the community but oneself
+              sources[t] = static_cast<std::uint32_t>(src);
+            }
+            // The row in the kin layer's canonical order (by source; the weights are equal).
+            std::sort(sources.begin() + first_tie[i], sources.begin() + first_tie[i + 1]);
           }
-          // The row in the kin layer's canonical order (by source; the weights are equal).
-          std::sort(sources.begin() + first_tie[i], sources.begin() + first_tie[i + 1]);
+          next.assign(e - b, 0);
+          for (std::size_t t = first_tie[b]; t < first_tie[e]; ++t) ++next[sources[t] - b];
+          std::uint32_t at = first_tie[b];
+          for (std::size_t i = b; i != e; ++i) {
+            out_start_[i] = at;
+            at += std::exchange(next[i - b], at);
+          }
+          for (std::size_t i = b; i != e; ++i)
+            for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t)
+              out_kin_[next[sources[t] - b]++] = static_cast<std::uint32_t>(i);
+          for (std::size_t i = b; i != e; ++i) {
+            std::size_t abroad = 0;
+            for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t)
+              abroad += in_us(status_[sources[t]]) ? 1U : 0U;
+            net_at_[i] =
+                static_cast<std::uint16_t>((first_tie[i + 1] - first_tie[i]) * width + abroad);
+          }
+          std::fill(weights.begin() + first_tie[b], weights.begin() + first_tie[e], 1.0f);
         }
       });
-  // The ties reversed: who counts each person among its kin. Ties stay inside a community and
-  // a community's people are consecutive, so communities are reversed independently.
-  out_start_.assign(n + 1, 0);
-  out_kin_.resize(sources.size());
-  auto each_community = [&](auto&& f) {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ncomm),
-                      [&](const tbb::blocked_range<std::size_t>& rg) {
-                        for (std::size_t c = rg.begin(); c != rg.end(); ++c)
-                          f(start[c], start[c + 1]);
-                      });
-  };
-  each_community([&](std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i != e; ++i)
-      for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t) ++out_start_[sources[t] + 1];
-  });
-  for (std::size_t i = 0; i < n; ++i) out_start_[i + 1] += out_start_[i];
-  each_community([&](std::size_t b, std::size_t e) {
-    std::vector<std::uint32_t> next(out_start_.begin() + static_cast<std::ptrdiff_t>(b),
-                                    out_start_.begin() + static_cast<std::ptrdiff_t>(e));
-    for (std::size_t i = b; i != e; ++i)
-      for (std::size_t t = first_tie[i]; t < first_tie[i + 1]; ++t)
-        out_kin_[next[sources[t] - b]++] = static_cast<std::uint32_t>(i);
-  });
-
-  std::vector<float> weights(sources.size(), 1.0f);
   kin_ = CsrLayer::from_rows(std::move(first_tie), std::move(sources), std::move(weights),
                              EdgeType::kin);
-  max_ties_ = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    max_ties_ =
-        std::max(max_ties_,
-                 static_cast<std::uint32_t>(kin_.sources_of(static_cast<std::uint32_t>(i)).size()));
-  const std::size_t width = max_ties_ + 1;
-  net_at_.resize(n);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain),
-                    [&](const tbb::blocked_range<std::size_t>& rg) {
-                      for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
-                        const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
-                        std::size_t abroad = 0;
-                        for (auto j : src) abroad += in_us(status_[j]) ? 1U : 0U;
-                        net_at_[i] = static_cast<std::uint16_t>(src.size() * width + abroad);
-                      }
-                    });
 
   // Reference shares of ties abroad: hazards are calibrated at the initial network.
   const auto ref = deterministic_sums<4>(n, [&](std::size_t i, std::array<double, 4>& a) {
