@@ -278,7 +278,9 @@ double Migrants::share_abroad(std::size_t i, const std::vector<std::uint8_t>& st
 }
 
 double Migrants::share_ties_in_us(std::size_t i) const {
-  return share_abroad(i, status_);
+  // From the kept counts: what share_abroad(i, status_) finds, without reading the kin.
+  const std::size_t width = max_ties_ + 1, ties = net_at_[i] / width;
+  return ties == 0 ? 0.0 : static_cast<double>(net_at_[i] % width) / static_cast<double>(ties);
 }
 
 double Migrants::remittance(std::size_t i) const {
