@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "model/bargain/lanes.hpp"
 #include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
 
@@ -32,16 +33,6 @@ Outcomes<T> third_party_outcomes(T u_ni, T u_nj, T u_nn) {
   if constexpr (C == ThirdPartyCommit::semi)
     return {2.0 * u_ni + u_nn, 3.0 * u_nj, 3.0 * u_ni, 2.0 * u_nj + u_nn};
   return {2.0 * u_ni + u_nn, 2.0 * u_nj + u_nn, 2.0 * u_ni + u_nn, 2.0 * u_nj + u_nn};
-}
-
-// The positive and negative parts of a vote, as values (selects, not branches).
-template <class T>
-T positive_part(T v) {
-  return v > T{} ? v : T{};
-}
-template <class T>
-T negative_part(T v) {
-  return v < T{} ? v : T{};
 }
 
 // Adds a vote to the coalition it favours. Adding 0 to the other leaves it unchanged, so this
@@ -138,29 +129,9 @@ struct Shared {
   std::size_t i;
 };
 
-// Challenges estimated side by side, in vectors of two lanes, kGroups of them: independent
+// Challenges estimated side by side, kGroups vectors of two lanes (lanes.hpp): independent
 // sums in flight at once, where one challenge alone waits on each addition before the next.
-using Lanes = double __attribute__((vector_size(16)));
-using LaneMask = long long __attribute__((vector_size(16)));
-constexpr std::size_t kLaneWidth = 2, kGroups = 2, kLanes = kLaneWidth * kGroups;
-
-// std::clamp(x, -1, 1), lane by lane.
-inline Lanes clamp_unit(Lanes x) {
-  const Lanes one = Lanes{} + 1.0, minus_one = Lanes{} - 1.0;
-  return x < minus_one ? minus_one : (one < x ? one : x);
-}
-
-// `vote` (voting.hpp), lane by lane: the same operations in the same order.
-template <VotingRule R>
-Lanes vote_lanes(Lanes w, Lanes u_a, Lanes u_b) {
-  const Lanes du = u_a - u_b;
-  if constexpr (R == VotingRule::proportional) return w * du;
-  if constexpr (R == VotingRule::binary) return w * clamp_unit(du / 1e-8);
-  if constexpr (R == VotingRule::prop_bin) return w * (0.8 * du + 0.2 * clamp_unit(du / 1e-8));
-  if constexpr (R == VotingRule::prop_cubic) return w * (0.5 * du + 0.5 * (du * du * du));
-  if constexpr (R == VotingRule::cubic) return w * (du * du * du);
-  return du < Lanes{} ? w * du : 2.0 * w * du / 3.0;
-}
+constexpr std::size_t kGroups = 2, kLanes = kLaneWidth * kGroups;
 
 // An upper bound on i's estimated gain from challenging j, from u_ii = U^i(i, i),
 // u_ij = U^i(i, j) and j's total salience s_j. With k = i, the gain of `challenge` is

@@ -1,12 +1,15 @@
 #include "model/bargain/voting.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
+#include "model/bargain/lanes.hpp"
 #include "model/errors.hpp"
 
 namespace vecinos::bargain {
@@ -84,6 +87,52 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
   throw RuntimeError("bargaining: the MarkovIncentive election did not converge in 1000 steps");
 }
 
+// Options per chunk of lane_coalitions: kChunkLanes vectors of two lanes.
+constexpr std::size_t kChunkLanes = 4, kChunk = kChunkLanes * kLaneWidth;
+
+// `coalitions` for voters of weights w voting by rule R on utilities u(voter, option): every
+// strength is the same sum in the same order (voters in turn), computed for the kChunk options
+// b of a chunk against one option a at a time in lanes. Chunks run in parallel; each writes only
+// its own cells, so the result does not depend on the number of threads.
+template <VotingRule R>
+Matrix lane_coalitions(std::span<const double> w, const Matrix& u) {
+  const std::size_t voters = u.rows(), options = u.cols();
+  Matrix c(options, options, kMinCoalition);
+  if (options < 2) return c;
+  Matrix by_option(options, voters);  // option a's utility to each voter, in voter order
+  for (std::size_t k = 0; k < voters; ++k)
+    for (std::size_t a = 0; a < options; ++a) by_option(a, k) = u(k, a);
+  const std::size_t chunks = (options + kChunk - 1) / kChunk;
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t chunk) {
+    const std::size_t first = chunk * kChunk, last = std::min(options, first + kChunk);
+    // packed[k * kChunkLanes + g]: voter k's utilities of options first + 2g, first + 2g + 1
+    // (0 past the last option; those lanes are computed and ignored).
+    std::vector<Lanes> packed(voters * kChunkLanes, Lanes{});
+    for (std::size_t k = 0; k < voters; ++k)
+      for (std::size_t b = first; b < last; ++b)
+        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = u(k, b);
+    for (std::size_t a = first + 1; a < options; ++a) {
+      std::array<Lanes, kChunkLanes> c_ab{}, c_ba{};
+      c_ab.fill(Lanes{} + kMinCoalition);
+      c_ba.fill(Lanes{} + kMinCoalition);
+      const std::span<const double> u_a = by_option.row(a);
+      for (std::size_t k = 0; k < voters; ++k) {
+        const Lanes w_k = Lanes{} + w[k], u_ka = Lanes{} + u_a[k];
+        for (std::size_t g = 0; g < kChunkLanes; ++g) {
+          const Lanes v = vote_lanes<R>(w_k, u_ka, packed[k * kChunkLanes + g]);
+          c_ab[g] += positive_part(v);
+          c_ba[g] -= negative_part(v);
+        }
+      }
+      for (std::size_t b = first; b < std::min(a, last); ++b) {
+        c(a, b) = c_ab[(b - first) / kLaneWidth][(b - first) % kLaneWidth];
+        c(b, a) = c_ba[(b - first) / kLaneWidth][(b - first) % kLaneWidth];
+      }
+    }
+  });
+  return c;
+}
+
 }  // namespace
 
 std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
@@ -135,24 +184,16 @@ std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel model, co
 
 std::vector<double> scalar_pce(std::span<const double> weights, const Matrix& u, VotingRule rule,
                                VictoryModel model, PceModel pce) {
-  // Transposed, so the loop over voters reads memory in order; the rule is a template argument
-  // so that loop has no switch (and vectorizes).
-  Matrix by_option(u.cols(), u.rows());
-  for (std::size_t k = 0; k < u.rows(); ++k)
-    for (std::size_t a = 0; a < u.cols(); ++a) by_option(a, k) = u(k, a);
-  auto strengths = [&]<VotingRule R>() {
-    return coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
-      return vote(R, weights[k], by_option(a, k), by_option(b, k));
-    });
-  };
   Matrix c;
   switch (rule) {
-    case VotingRule::binary: c = strengths.operator()<VotingRule::binary>(); break;
-    case VotingRule::prop_bin: c = strengths.operator()<VotingRule::prop_bin>(); break;
-    case VotingRule::proportional: c = strengths.operator()<VotingRule::proportional>(); break;
-    case VotingRule::prop_cubic: c = strengths.operator()<VotingRule::prop_cubic>(); break;
-    case VotingRule::cubic: c = strengths.operator()<VotingRule::cubic>(); break;
-    case VotingRule::asym_prospect: c = strengths.operator()<VotingRule::asym_prospect>(); break;
+    case VotingRule::binary: c = lane_coalitions<VotingRule::binary>(weights, u); break;
+    case VotingRule::prop_bin: c = lane_coalitions<VotingRule::prop_bin>(weights, u); break;
+    case VotingRule::proportional: c = lane_coalitions<VotingRule::proportional>(weights, u); break;
+    case VotingRule::prop_cubic: c = lane_coalitions<VotingRule::prop_cubic>(weights, u); break;
+    case VotingRule::cubic: c = lane_coalitions<VotingRule::cubic>(weights, u); break;
+    case VotingRule::asym_prospect:
+      c = lane_coalitions<VotingRule::asym_prospect>(weights, u);
+      break;
   }
   return condorcet_probabilities(pce, model, c);
 }

@@ -378,3 +378,29 @@ TEST_CASE("best_target equals estimating every challenge, ties included, under e
   CHECK(targets > 1000);
   MESSAGE("best targets compared: ", targets, ", with an equal gain elsewhere: ", ties);
 }
+
+TEST_CASE("bargain_values equals bargain_utility of every bargain to every actor, bit for bit") {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const int actors = 2 + static_cast<int>(seed * 11 % 45);  // across blocks of 16 actors
+    const Problem p = random_problem(actors, 3, seed);
+    const Matrix x = positions_of(p);
+    const Options o;
+    const Assessment a(p, x, o);
+    const auto n = static_cast<std::size_t>(actors);
+    Matrix own(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t m = 0; m < n; ++m) own(i, m) = a.own_utility(i, m);
+    std::vector<Bargain> bargains;
+    for (std::size_t i = 0; i < n; ++i)
+      for (const Bargain& b : propose(p, x, a, o, i)) bargains.push_back(b);
+    // And bargains between every pair, in both orders.
+    const Problem q = random_problem(actors, 3, seed + 100);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; j += 3)
+        if (i != j) bargains.push_back({i, j, q.actors[i].position, q.actors[j].position});
+    const Matrix value = bargain_values(p, x, a, own, bargains);
+    for (std::size_t b = 0; b < bargains.size(); ++b)
+      for (std::size_t i = 0; i < n; ++i)
+        REQUIRE(value(b, i) == bargain_utility(p, x, a, own.row(i), i, &bargains[b]));
+  }
+}
