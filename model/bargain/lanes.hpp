@@ -42,22 +42,34 @@ T negative_part(T v) {
   return v < T{} ? v : T{};
 }
 
-/// std::clamp(x, -1, 1), lane by lane.
-inline Lanes clamp_unit(Lanes x) {
-  const Lanes one = Lanes{} + 1.0, minus_one = Lanes{} - 1.0;
+// Vectors of four doubles change the calling convention without AVX; GCC says so for every
+// function that takes one, though here they are all inlined into AVX code.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
+/// std::clamp(x, -1, 1), lane by lane (V: Lanes or another vector of doubles).
+template <class V>
+[[gnu::always_inline]] inline V clamp_unit(V x) {
+  const V one = V{} + 1.0, minus_one = V{} - 1.0;
   return x < minus_one ? minus_one : (one < x ? one : x);
 }
 
 /// `vote` (voting.hpp), lane by lane: the same operations in the same order.
-template <VotingRule R>
-Lanes vote_lanes(Lanes w, Lanes u_a, Lanes u_b) {
-  const Lanes du = u_a - u_b;
+template <VotingRule R, class V = Lanes>
+[[gnu::always_inline]] inline V vote_lanes(V w, V u_a, V u_b) {
+  const V du = u_a - u_b;
   if constexpr (R == VotingRule::proportional) return w * du;
   if constexpr (R == VotingRule::binary) return w * clamp_unit(du / 1e-8);
   if constexpr (R == VotingRule::prop_bin) return w * (0.8 * du + 0.2 * clamp_unit(du / 1e-8));
   if constexpr (R == VotingRule::prop_cubic) return w * (0.5 * du + 0.5 * (du * du * du));
   if constexpr (R == VotingRule::cubic) return w * (du * du * du);
-  return du < Lanes{} ? w * du : 2.0 * w * du / 3.0;
+  return du < V{} ? w * du : 2.0 * w * du / 3.0;
 }
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace vecinos::bargain
