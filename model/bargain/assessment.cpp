@@ -13,6 +13,7 @@ Assessment::Assessment(const Problem& problem, const Matrix& positions, const Op
   for (const Actor& a : problem.actors) {
     capability_.push_back(a.capability);
     total_salience_.push_back(std::accumulate(a.salience.begin(), a.salience.end(), 0.0));
+    weight_.push_back(total_salience_.back() * a.capability);
   }
 
   distance_ = Matrix(n, n);
@@ -20,6 +21,9 @@ Assessment::Assessment(const Problem& problem, const Matrix& positions, const Op
     for (std::size_t j = 0; j < n; ++j)
       distance_(i, j) =
           weighted_distance(positions.row(i), positions.row(j), problem.actors[i].salience);
+  distance_to_ = Matrix(n, n);
+  for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t i = 0; i < n; ++i) distance_to_(j, i) = distance_(i, j);
 
   // Risk attitudes (KTAB setAllAUtil): the outcome probabilities every actor's position would
   // have if all were risk neutral, rescaled so the likeliest is the most risk averse.

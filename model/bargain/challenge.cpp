@@ -1,9 +1,12 @@
 #include "model/bargain/challenge.hpp"
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <vector>
 
+#include "model/bargain/lanes.hpp"
+#include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
 
 namespace vecinos::bargain {
@@ -16,30 +19,26 @@ constexpr double kMinChallengeCoalition = 1e-10;
 // three positions of i, j and n (KTAB Actor::thirdPartyVoteSU, "sum of utilities"): n sides
 // with i (ik) or with j (jk), and either side wins. A committed third party on the losing side
 // is dragged to the winner's position; one that is not keeps its own.
+template <class T>
 struct Outcomes {
-  double ik_beats_j, j_beats_ik, i_beats_jk, jk_beats_i;
+  T ik_beats_j, j_beats_ik, i_beats_jk, jk_beats_i;
 };
 
-template <ThirdPartyCommit C>
-Outcomes third_party_outcomes(double u_ni, double u_nj, double u_nn) {
-  if constexpr (C == ThirdPartyCommit::full) return {3 * u_ni, 3 * u_nj, 3 * u_ni, 3 * u_nj};
+// T is double, or a vector of doubles (`Lanes`) for several challenges at once.
+template <ThirdPartyCommit C, class T>
+Outcomes<T> third_party_outcomes(T u_ni, T u_nj, T u_nn) {
+  if constexpr (C == ThirdPartyCommit::full)
+    return {3.0 * u_ni, 3.0 * u_nj, 3.0 * u_ni, 3.0 * u_nj};
   // semi: kept when on the winning side, dragged when losing
   if constexpr (C == ThirdPartyCommit::semi)
-    return {2 * u_ni + u_nn, 3 * u_nj, 3 * u_ni, 2 * u_nj + u_nn};
-  return {2 * u_ni + u_nn, 2 * u_nj + u_nn, 2 * u_ni + u_nn, 2 * u_nj + u_nn};
-}
-
-// The positive and negative parts of a vote, as values (selects, not branches).
-inline double positive_part(double v) {
-  return v > 0.0 ? v : 0.0;
-}
-inline double negative_part(double v) {
-  return v < 0.0 ? v : 0.0;
+    return {2.0 * u_ni + u_nn, 3.0 * u_nj, 3.0 * u_ni, 2.0 * u_nj + u_nn};
+  return {2.0 * u_ni + u_nn, 2.0 * u_nj + u_nn, 2.0 * u_ni + u_nn, 2.0 * u_nj + u_nn};
 }
 
 // Adds a vote to the coalition it favours. Adding 0 to the other leaves it unchanged, so this
 // equals KTAB's branches without their cost in the innermost loop.
-inline void tally(double v, double& for_i, double& for_j) {
+template <class T>
+void tally(T v, T& for_i, T& for_j) {
   for_i += positive_part(v);
   for_j -= negative_part(v);
 }
@@ -75,7 +74,7 @@ ChallengeEstimate challenge(const Columns& c, const Assessment& a, std::vector<d
     const double little_j = principal_j - negative_part(v0);
     const double p_n = little_i / (little_i + little_j);
     // KTAB uses the same p_n whichever side n joins.
-    const Outcomes x = third_party_outcomes<C>(u_ni, u_nj, u_nn);
+    const Outcomes<double> x = third_party_outcomes<C>(u_ni, u_nj, u_nn);
     const double join_i = p_n * x.ik_beats_j + (1.0 - p_n) * x.j_beats_ik;
     const double join_j = p_n * x.i_beats_jk + (1.0 - p_n) * x.jk_beats_i;
     out[n] = vote(R, w_n, join_i, join_j);
@@ -96,12 +95,6 @@ ChallengeEstimate challenge(const Columns& c, const Assessment& a, std::vector<d
   const double s_j = a.total_salience(j);
   const double chlg = (1.0 - s_j) * i_wins + s_j * contest;
   return {p_i, chlg - status_quo};
-}
-
-std::vector<double> weights(const Assessment& a) {
-  std::vector<double> w(a.actors());
-  for (std::size_t n = 0; n < w.size(); ++n) w[n] = a.total_salience(n) * a.capability(n);
-  return w;
 }
 
 // Calls f.template operator()<R, C>() with the options' voting rule and commitment.
@@ -129,44 +122,168 @@ auto with_rules(const Options& o, F&& f) {
   return with_commitment<VotingRule::asym_prospect>(o.commitment, f);
 }
 
+// What i's estimates of all its challenges share (h = k = i): u_i[n] = U^i(n, i),
+// own[n] = U^i(n, n), risk[n] = R^i_n, weight[n] = s_n c_n.
+struct Shared {
+  std::span<const double> u_i, own, risk, weight;
+  std::size_t i;
+};
+
+// Challenges estimated side by side, kGroups vectors of two lanes (lanes.hpp): independent
+// sums in flight at once, where one challenge alone waits on each addition before the next.
+constexpr std::size_t kGroups = 2, kLanes = kLaneWidth * kGroups;
+
+// An upper bound on i's estimated gain from challenging j, from u_ii = U^i(i, i),
+// u_ij = U^i(i, j) and j's total salience s_j. With k = i, the gain of `challenge` is
+// (1 - s_j) 2 u_ii + s_j (P 2 u_ii + (1 - P) 2 u_ij) - (u_ii + u_ij), linear in i's
+// probability P of prevailing, so it lies between its values at P = 0 and P = 1; the margin
+// is far above the rounding of either computation (a few units of 1e-16 on values of order 1).
+constexpr double kBoundMargin = 1e-9;
+double gain_bound(double u_ii, double u_ij, double s_j) {
+  const double at_one = u_ii - u_ij;
+  const double at_zero = (1.0 - s_j) * 2.0 * u_ii + s_j * 2.0 * u_ij - (u_ii + u_ij);
+  return std::max(at_one, at_zero) + kBoundMargin;
+}
+
+struct Candidate {
+  double bound;
+  std::size_t receiver;
+};
+
+// i's estimates of challenging each of the kLanes receivers js, into e. Each lane performs
+// exactly the operations of `challenge` (same values, same order of summation), so the results
+// are bit-identical to it; `block` (n x kLanes) receives every actor's utility of each
+// receiver's position.
+template <VotingRule R, ThirdPartyCommit C>
+void challenge_lanes(const Assessment& a, const Shared& s,
+                     const std::array<std::size_t, kLanes>& js, std::vector<Lanes>& block,
+                     std::array<ChallengeEstimate, kLanes>& e) {
+  const std::size_t n_actors = s.u_i.size(), i = s.i;
+  // block[n * kGroups + g][m] = U^i(n, js[g * kLaneWidth + m])
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    const std::span<const double> d = a.distances_to(js[l]);
+    const std::size_t g = l / kLaneWidth, m = l % kLaneWidth;
+    for (std::size_t n = 0; n < n_actors; ++n) block[n * kGroups + g][m] = utility(d[n], s.risk[n]);
+  }
+  auto u_j = [&](std::size_t n, std::size_t l) {
+    return block[n * kGroups + l / kLaneWidth][l % kLaneWidth];
+  };
+
+  // The principals' own votes, lane by lane as in `challenge`.
+  std::array<Lanes, kGroups> principal_i{}, principal_j{}, for_i{}, for_j{};
+  std::array<LaneMask, kGroups> receiver{};
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    const std::size_t j = js[l], g = l / kLaneWidth, m = l % kLaneWidth;
+    double f_i = kMinChallengeCoalition, f_j = kMinChallengeCoalition;
+    tally(vote(R, s.weight[i], s.u_i[i], u_j(i, l)), f_i, f_j);
+    tally(vote(R, s.weight[j], s.u_i[j], u_j(j, l)), f_i, f_j);
+    principal_i[g][m] = f_i;
+    principal_j[g][m] = f_j;
+    receiver[g][m] = static_cast<long long>(j);
+  }
+  for_i = principal_i;
+  for_j = principal_j;
+
+  // Third parties in actor order; i and the receiver are none (`challenge` adds their zero
+  // vote, which leaves a positive sum unchanged, so skipping i is the same).
+  auto third_parties = [&](std::size_t from, std::size_t to) {
+    for (std::size_t n = from; n < to; ++n) {
+      const Lanes u_ni = Lanes{} + s.u_i[n], u_nn = Lanes{} + s.own[n];
+      const Lanes w_n = Lanes{} + s.weight[n];
+      const LaneMask this_n = LaneMask{} + static_cast<long long>(n);
+      for (std::size_t g = 0; g < kGroups; ++g) {
+        const Lanes u_nj = block[n * kGroups + g];
+        const Lanes v0 = vote_lanes<R>(w_n, u_ni, u_nj);
+        const Lanes little_i = principal_i[g] + positive_part(v0);
+        const Lanes little_j = principal_j[g] - negative_part(v0);
+        const Lanes p_n = little_i / (little_i + little_j);
+        const Outcomes<Lanes> x = third_party_outcomes<C>(u_ni, u_nj, u_nn);
+        const Lanes join_i = p_n * x.ik_beats_j + (1.0 - p_n) * x.j_beats_ik;
+        const Lanes join_j = p_n * x.i_beats_jk + (1.0 - p_n) * x.jk_beats_i;
+        const Lanes v = receiver[g] == this_n ? Lanes{} : vote_lanes<R>(w_n, join_i, join_j);
+        tally(v, for_i[g], for_j[g]);
+      }
+    }
+  };
+  third_parties(0, i);
+  third_parties(i + 1, n_actors);
+
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    const std::size_t g = l / kLaneWidth, m = l % kLaneWidth;
+    const double f_i = for_i[g][m], f_j = for_j[g][m];
+    const double p_i = f_i / (f_i + f_j);
+    const double p_j = f_j / (f_i + f_j);
+    const double u_ki = s.u_i[i], u_kj = u_j(i, l);
+    const double status_quo = u_ki + u_kj;
+    const double i_wins = u_ki + u_ki;
+    const double j_wins = u_kj + u_kj;
+    const double contest = p_i * i_wins + p_j * j_wins;
+    const double s_j = a.total_salience(js[l]);
+    const double chlg = (1.0 - s_j) * i_wins + s_j * contest;
+    e[l] = {p_i, chlg - status_quo};
+  }
+}
+
 }  // namespace
 
 ChallengeEstimate estimate_challenge(const Assessment& a, const Options& o, std::size_t h,
                                      std::size_t k, std::size_t i, std::size_t j) {
   const std::size_t n = a.actors();
-  std::vector<double> u_i(n), u_j(n), own(n), votes;
+  std::vector<double> u_i(n), u_j(n), own(n), votes(n);
   for (std::size_t x = 0; x < n; ++x) {
     u_i[x] = a.estimated_utility(h, x, i);
     u_j[x] = a.estimated_utility(h, x, j);
     own[x] = a.estimated_utility(h, x, x);
   }
-  const std::vector<double> w = weights(a);
-  const Columns c{u_i, u_j, own, w};
+  const Columns c{u_i, u_j, own, a.challenge_weights()};
   return with_rules(
       o, [&]<VotingRule R, ThirdPartyCommit C>() { return challenge<R, C>(c, a, votes, k, i, j); });
 }
 
 std::optional<Target> best_target(const Assessment& a, const Options& o, std::size_t i) {
-  // Every estimate here is i's own, so i's view of everyone's utilities is tabulated once,
-  // by position: row y holds every actor's utility of y's position.
+  // Every estimate here is i's own (h = k = i). What i's estimates of the challenges have in
+  // common: every actor n's utility of i's position and of its own, and n's weight.
   const std::size_t n = a.actors();
-  Matrix table(n, n);
-  std::vector<double> own(n), votes;
-  for (std::size_t x = 0; x < n; ++x)
-    for (std::size_t y = 0; y < n; ++y) table(y, x) = a.estimated_utility(i, x, y);
-  for (std::size_t x = 0; x < n; ++x) own[x] = table(x, x);
-  const std::vector<double> w = weights(a);
+  const std::span<const double> risk = a.estimated_risks(i);
+  std::vector<double> u_i(n), own(n);
+  for (std::size_t x = 0; x < n; ++x) u_i[x] = utility(a.distance(x, i), risk[x]);
+  for (std::size_t x = 0; x < n; ++x) own[x] = utility(a.distance(x, x), risk[x]);
+  const Shared shared{u_i, own, risk, a.challenge_weights(), i};
+
+  // Targets by decreasing bound on their gain (the first of equal bounds first), so that the
+  // search can stop at the first whose bound is below the best gain found.
+  std::vector<Candidate> candidates;
+  candidates.reserve(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j == i) continue;
+    const double bound =
+        gain_bound(own[i], utility(a.distance(i, j), risk[i]), a.total_salience(j));
+    if (bound > kMinChallengeGain) candidates.push_back({bound, j});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.bound != y.bound ? x.bound > y.bound : x.receiver < y.receiver;
+  });
 
   return with_rules(o, [&]<VotingRule R, ThirdPartyCommit C>() {
     std::optional<Target> best;
-    double best_gain = -1.0;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j == i) continue;
-      const Columns c{table.row(i), table.row(j), own, w};
-      const ChallengeEstimate e = challenge<R, C>(c, a, votes, i, i, j);
-      if (e.gain > kMinChallengeGain && e.gain > best_gain) {
-        best = Target{j, e.p_win, e.gain};
-        best_gain = e.gain;
+    std::vector<Lanes> block(n * kGroups);
+    std::array<std::size_t, kLanes> js{};
+    std::array<ChallengeEstimate, kLanes> e{};
+    for (std::size_t first = 0; first < candidates.size(); first += kLanes) {
+      // A target whose bound is below the best gain can neither beat nor equal it.
+      if (best && candidates[first].bound < best->gain) break;
+      const std::size_t count = std::min(kLanes, candidates.size() - first);
+      // Unused lanes repeat the last target; their results are ignored.
+      for (std::size_t l = 0; l < kLanes; ++l)
+        js[l] = candidates[first + std::min(l, count - 1)].receiver;
+      challenge_lanes<R, C>(a, shared, js, block, e);
+      for (std::size_t l = 0; l < count; ++l) {
+        const std::size_t j = js[l];
+        if (!(e[l].gain > kMinChallengeGain)) continue;
+        // The largest gain wins, and of equal gains the smallest receiver, as in a scan of
+        // every receiver in order that keeps the first strictly larger gain.
+        if (!best || e[l].gain > best->gain || (e[l].gain == best->gain && j < best->receiver))
+          best = Target{j, e[l].p_win, e[l].gain};
       }
     }
     return best;

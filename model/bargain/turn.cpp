@@ -1,5 +1,7 @@
 #include "model/bargain/turn.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
 #include <span>
 
@@ -7,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "model/bargain/challenge.hpp"
+#include "model/bargain/lanes.hpp"
 #include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
 #include "model/rng.hpp"
@@ -25,6 +28,27 @@ Bargain interpolate(const Problem& problem, const Matrix& positions, const Optio
                       b.receiver_position);
   return b;
 }
+
+// Calls f(i) for i in [0, n), in parallel; each call must write only its own slots.
+template <class F>
+void for_each_index(std::size_t n, const F& f) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
+                    });
+}
+
+std::size_t first_max(const std::vector<double>& p) {
+  std::size_t best = 0;
+  for (std::size_t m = 1; m < p.size(); ++m)
+    if (p[m] > p[best]) best = m;
+  return best;
+}
+
+// Actors per block of bargain_values: kBlockLanes vectors of two lanes.
+constexpr std::size_t kBlockLanes = 8, kBlock = kBlockLanes * kLaneWidth;
+
+}  // namespace
 
 // Average utility to actor a of the state after bargain b: the two bargained positions replace
 // the initiator's and receiver's, everyone else stays (KTAB doBCN, brgnUtil). Dividing by the
@@ -45,23 +69,50 @@ double bargain_utility(const Problem& problem, const Matrix& positions, const As
   return total / static_cast<double>(own.size());
 }
 
-// Calls f(i) for i in [0, n), in parallel; each call must write only its own slots.
-template <class F>
-void for_each_index(std::size_t n, const F& f) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
-                    });
+// value(b, x) = bargain_utility(..., own.row(x), x, &bargains[b]) for every bargain b and actor
+// x (turn.hpp): the same sum in the same order for each (the two bargained positions, then every
+// other actor's position in actor order), computed for kBlock actors at a time in lanes. Blocks of
+// actors run in parallel and write only their own cells.
+Matrix bargain_values(const Problem& problem, const Matrix& positions, const Assessment& as,
+                      const Matrix& own, const std::vector<Bargain>& bargains) {
+  const std::size_t n = own.rows();
+  Matrix value(bargains.size(), n);
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  for_each_index(blocks, [&](std::size_t block) {
+    const std::size_t first = block * kBlock, last = std::min(n, first + kBlock);
+    // packed[m * kBlockLanes + g]: the utilities to actors first + 2g, first + 2g + 1 of m's
+    // position (0 past the last actor; those lanes are computed and ignored).
+    std::vector<Lanes> packed(n * kBlockLanes, Lanes{});
+    for (std::size_t x = first; x < last; ++x)
+      for (std::size_t m = 0; m < n; ++m)
+        packed[m * kBlockLanes + (x - first) / kLaneWidth][(x - first) % kLaneWidth] = own(x, m);
+    for (std::size_t b = 0; b < bargains.size(); ++b) {
+      const Bargain& bg = bargains[b];
+      std::array<Lanes, kBlockLanes> total{};
+      for (std::size_t x = first; x < last; ++x) {
+        const auto& sal = problem.actors[x].salience;
+        const double r = as.risk()[x];
+        double t = 0.0;
+        t += utility(weighted_distance(positions.row(x), bg.initiator_position, sal), r);
+        t += utility(weighted_distance(positions.row(x), bg.receiver_position, sal), r);
+        total[(x - first) / kLaneWidth][(x - first) % kLaneWidth] = t;
+      }
+      auto add = [&](std::size_t from, std::size_t to) {
+        for (std::size_t m = from; m < to; ++m)
+          for (std::size_t g = 0; g < kBlockLanes; ++g) total[g] += packed[m * kBlockLanes + g];
+      };
+      const std::size_t lo = std::min(bg.initiator, bg.receiver);
+      const std::size_t hi = std::max(bg.initiator, bg.receiver);
+      add(0, lo);
+      add(lo + 1, hi);
+      add(hi + 1, n);
+      for (std::size_t x = first; x < last; ++x)
+        value(b, x) =
+            total[(x - first) / kLaneWidth][(x - first) % kLaneWidth] / static_cast<double>(n);
+    }
+  });
+  return value;
 }
-
-std::size_t first_max(const std::vector<double>& p) {
-  std::size_t best = 0;
-  for (std::size_t m = 1; m < p.size(); ++m)
-    if (p[m] > p[best]) best = m;
-  return best;
-}
-
-}  // namespace
 
 std::vector<Bargain> propose(const Problem& problem, const Matrix& positions, const Assessment& a,
                              const Options& o, std::size_t i) {
@@ -115,12 +166,7 @@ Matrix step(const Problem& problem, const Matrix& positions, const Assessment& a
   std::vector<double> status_quo(n);
   for (std::size_t x = 0; x < n; ++x)
     status_quo[x] = bargain_utility(problem, positions, a, own.row(x), x, nullptr);
-  Matrix value(bargains.size(), n);
-  for_each_index(bargains.size(), [&](std::size_t b) {
-    for (std::size_t x = 0; x < n; ++x)
-      value(b, x) = bargain_utility(problem, positions, a, own.row(x), x, &bargains[b]);
-  });
-
+  const Matrix value = bargain_values(problem, positions, a, own, bargains);
   std::vector<double> weights(n);
   for (std::size_t x = 0; x < n; ++x) weights[x] = a.capability(x);
 

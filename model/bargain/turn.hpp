@@ -4,6 +4,7 @@
 // adopts, among the status quo and the bargains that involve it, the one the whole body of
 // actors would most likely choose.
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "model/bargain/assessment.hpp"
@@ -22,6 +23,18 @@ struct Bargain {
 /// The bargains actor i proposes this turn (none, one, or two under InitRcvrInterp).
 std::vector<Bargain> propose(const Problem& problem, const Matrix& positions, const Assessment& a,
                              const Options& options, std::size_t i);
+
+/// Average utility to actor a of the state after bargain b (the status quo when b is null):
+/// its own utilities of everyone's positions, the two bargained positions replacing the
+/// initiator's and the receiver's (KTAB doBCN, brgnUtil). `own` is a's own utility of each
+/// actor's position.
+double bargain_utility(const Problem& problem, const Matrix& positions, const Assessment& as,
+                       std::span<const double> own, std::size_t a, const Bargain* b);
+
+/// bargain_utility(problem, positions, as, own.row(a), a, &bargains[b]) as value(b, a), for
+/// every bargain and actor, bit for bit; own(a, m) is a's own utility of m's position.
+Matrix bargain_values(const Problem& problem, const Matrix& positions, const Assessment& as,
+                      const Matrix& own, const std::vector<Bargain>& bargains);
 
 /// The positions after one turn. `turn` (the index of the state being left) keys the random
 /// draws of the stochastic state transition.

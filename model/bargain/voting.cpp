@@ -1,13 +1,24 @@
 #include "model/bargain/voting.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
+#include "model/bargain/lanes.hpp"
 #include "model/errors.hpp"
+
+// GCC notes that vectors of four doubles would be passed differently without AVX; here they
+// never cross a call (everything taking one is inlined into chunk_strengths_avx2), and GCC
+// reports it only at the end of the file, so the note is off for the whole file.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 
 namespace vecinos::bargain {
 namespace {
@@ -84,6 +95,91 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
   throw RuntimeError("bargaining: the MarkovIncentive election did not converge in 1000 steps");
 }
 
+// Options per chunk of lane_coalitions: kChunkLanes vectors of two lanes.
+constexpr std::size_t kChunkLanes = 4, kChunk = kChunkLanes * kLaneWidth;
+
+// The strengths of option a against the kChunk options of a chunk: c_ab[b] = kMinCoalition +
+// the positive votes, c_ba[b] = kMinCoalition - the negative ones, voters in order. u_a[k] is
+// voter k's utility of a, packed[k * kChunk + b] its utility of the chunk's option b. V is a
+// vector of doubles (two or four lanes); every lane does what `coalitions` does for one pair.
+template <VotingRule R, class V>
+[[gnu::always_inline]] inline void chunk_strengths_in(const double* u_a, const double* w,
+                                                      const double* packed, std::size_t voters,
+                                                      double* c_ab, double* c_ba) {
+  constexpr std::size_t width = sizeof(V) / sizeof(double), groups = kChunk / width;
+  std::array<V, groups> ab{}, ba{};
+  for (std::size_t g = 0; g < groups; ++g) ab[g] = ba[g] = V{} + kMinCoalition;
+  for (std::size_t k = 0; k < voters; ++k) {
+    const V w_k = V{} + w[k], u_ka = V{} + u_a[k];
+    for (std::size_t g = 0; g < groups; ++g) {
+      V u_kb;
+      std::memcpy(&u_kb, packed + k * kChunk + g * width, sizeof u_kb);
+      const V v = vote_lanes<R>(w_k, u_ka, u_kb);
+      ab[g] += v > V{} ? v : V{};
+      ba[g] -= v < V{} ? v : V{};
+    }
+  }
+  std::memcpy(c_ab, ab.data(), sizeof ab);
+  std::memcpy(c_ba, ba.data(), sizeof ba);
+}
+
+// With AVX2 (four lanes; AVX2 alone enables no fused multiply-add, so the values are the same),
+// where the processor has it.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VECINOS_BARGAIN_AVX2 1
+template <VotingRule R>
+__attribute__((target("avx2"))) void chunk_strengths_avx2(const double* u_a, const double* w,
+                                                          const double* packed, std::size_t voters,
+                                                          double* c_ab, double* c_ba) {
+  using Quad = double __attribute__((vector_size(32)));
+  chunk_strengths_in<R, Quad>(u_a, w, packed, voters, c_ab, c_ba);
+}
+#endif
+
+template <VotingRule R>
+void chunk_strengths(const double* u_a, const double* w, const double* packed, std::size_t voters,
+                     double* c_ab, double* c_ba) {
+#ifdef VECINOS_BARGAIN_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return chunk_strengths_avx2<R>(u_a, w, packed, voters, c_ab, c_ba);
+#endif
+  chunk_strengths_in<R, Lanes>(u_a, w, packed, voters, c_ab, c_ba);
+}
+
+// `coalitions` for voters of weights w voting by rule R on utilities u(voter, option): every
+// strength is the same sum in the same order (voters in turn), computed for the kChunk options
+// b of a chunk against one option a at a time in lanes. Chunks run in parallel; each writes only
+// its own cells, so the result does not depend on the number of threads.
+template <VotingRule R>
+Matrix lane_coalitions(std::span<const double> w, const Matrix& u) {
+  const std::size_t voters = u.rows(), options = u.cols();
+  Matrix c(options, options, kMinCoalition);
+  if (options < 2) return c;
+  Matrix by_option(options, voters);  // option a's utility to each voter, in voter order
+  for (std::size_t k = 0; k < voters; ++k)
+    for (std::size_t a = 0; a < options; ++a) by_option(a, k) = u(k, a);
+  const std::size_t chunks = (options + kChunk - 1) / kChunk;
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t chunk) {
+    const std::size_t first = chunk * kChunk, last = std::min(options, first + kChunk);
+    // packed[k * kChunkLanes + g]: voter k's utilities of options first + 2g, first + 2g + 1
+    // (0 past the last option; those lanes are computed and ignored).
+    std::vector<Lanes> packed(voters * kChunkLanes, Lanes{});
+    for (std::size_t k = 0; k < voters; ++k)
+      for (std::size_t b = first; b < last; ++b)
+        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = u(k, b);
+    const auto* flat = reinterpret_cast<const double*>(packed.data());
+    std::array<double, kChunk> c_ab{}, c_ba{};
+    for (std::size_t a = first + 1; a < options; ++a) {
+      chunk_strengths<R>(by_option.row(a).data(), w.data(), flat, voters, c_ab.data(), c_ba.data());
+      for (std::size_t b = first; b < std::min(a, last); ++b) {
+        c(a, b) = c_ab[b - first];
+        c(b, a) = c_ba[b - first];
+      }
+    }
+  });
+  return c;
+}
+
 }  // namespace
 
 std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
@@ -135,24 +231,16 @@ std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel model, co
 
 std::vector<double> scalar_pce(std::span<const double> weights, const Matrix& u, VotingRule rule,
                                VictoryModel model, PceModel pce) {
-  // Transposed, so the loop over voters reads memory in order; the rule is a template argument
-  // so that loop has no switch (and vectorizes).
-  Matrix by_option(u.cols(), u.rows());
-  for (std::size_t k = 0; k < u.rows(); ++k)
-    for (std::size_t a = 0; a < u.cols(); ++a) by_option(a, k) = u(k, a);
-  auto strengths = [&]<VotingRule R>() {
-    return coalitions(u.rows(), u.cols(), [&](std::size_t k, std::size_t a, std::size_t b) {
-      return vote(R, weights[k], by_option(a, k), by_option(b, k));
-    });
-  };
   Matrix c;
   switch (rule) {
-    case VotingRule::binary: c = strengths.operator()<VotingRule::binary>(); break;
-    case VotingRule::prop_bin: c = strengths.operator()<VotingRule::prop_bin>(); break;
-    case VotingRule::proportional: c = strengths.operator()<VotingRule::proportional>(); break;
-    case VotingRule::prop_cubic: c = strengths.operator()<VotingRule::prop_cubic>(); break;
-    case VotingRule::cubic: c = strengths.operator()<VotingRule::cubic>(); break;
-    case VotingRule::asym_prospect: c = strengths.operator()<VotingRule::asym_prospect>(); break;
+    case VotingRule::binary: c = lane_coalitions<VotingRule::binary>(weights, u); break;
+    case VotingRule::prop_bin: c = lane_coalitions<VotingRule::prop_bin>(weights, u); break;
+    case VotingRule::proportional: c = lane_coalitions<VotingRule::proportional>(weights, u); break;
+    case VotingRule::prop_cubic: c = lane_coalitions<VotingRule::prop_cubic>(weights, u); break;
+    case VotingRule::cubic: c = lane_coalitions<VotingRule::cubic>(weights, u); break;
+    case VotingRule::asym_prospect:
+      c = lane_coalitions<VotingRule::asym_prospect>(weights, u);
+      break;
   }
   return condorcet_probabilities(pce, model, c);
 }

@@ -1,7 +1,9 @@
 // `vecinos bargain FILE.csv`: KTAB's spatial model of politics on a KTAB SMP CSV file
 // (model/bargain/SMP.md), printed as a table or as JSON; `--benchmark` times a random problem.
 #include <algorithm>
+#include <bit>
 #include <chrono>
+#include <cstdint>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -115,6 +117,22 @@ std::string to_table(const bargain::Problem& p, const bargain::Result& r) {
   return out.str();
 }
 
+// FNV-1a over the bits of every turn's positions and probabilities: equal digests mean
+// bit-identical results (for comparing builds and thread counts).
+std::uint64_t result_digest(const bargain::Result& r) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&h](double x) {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    for (int b = 0; b < 64; b += 8) h = (h ^ ((bits >> b) & 0xffU)) * 0x100000001b3ULL;
+  };
+  for (const bargain::Turn& t : r.turns) {
+    for (const auto& row : t.positions)
+      for (const double x : row) mix(x);
+    for (const double p : t.probabilities) mix(p);
+  }
+  return h;
+}
+
 int run_benchmark(const BargainArgs& a, const bargain::Options& options) {
   const std::uint64_t seed = a.seed.value_or(1);
   const bargain::Problem problem = bargain::random_problem(a.actors, a.dims, seed);
@@ -128,8 +146,9 @@ int run_benchmark(const BargainArgs& a, const bargain::Options& options) {
     const bargain::Result r = bargain::solve(problem, options);
     const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
     ms.push_back(took.count());
-    std::cout << fmt::format("run {}: {} turns, {}, {:.1f} ms\n", run, r.turns.size() - 1,
-                             r.converged ? "converged" : "turn limit", took.count());
+    std::cout << fmt::format("run {}: {} turns, {}, {:.1f} ms, result digest {:016x}\n", run,
+                             r.turns.size() - 1, r.converged ? "converged" : "turn limit",
+                             took.count(), result_digest(r));
   }
   std::sort(ms.begin(), ms.end());
   std::cout << fmt::format("solve to convergence: best {:.1f} ms, median {:.1f} ms\n", ms.front(),

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,9 @@
 #include <tbb/task_arena.h>
 
 #include "model/bargain/assessment.hpp"
+#include "model/bargain/challenge.hpp"
 #include "model/bargain/smp.hpp"
+#include "model/bargain/turn.hpp"
 #include "model/bargain/voting.hpp"
 #include "model/errors.hpp"
 
@@ -294,4 +297,110 @@ TEST_CASE("model parameters read and print with KTAB's names, and default to KTA
   Options o;
   set_parameter(o, "BargnModel", "PWCompInterp");
   CHECK(o.bargain_model == BargainModel::power_weighted);
+}
+
+namespace {
+
+// A random problem on a coarse grid (positions in quarters, equal saliences, capabilities 1 or
+// 2), so that many challenges have exactly equal gains.
+Problem grid_problem(int actors, int dims, std::uint64_t seed) {
+  Problem p = random_problem(actors, dims, seed);
+  for (Actor& a : p.actors) {
+    for (double& x : a.position) x = std::round(4.0 * x) / 4.0;
+    for (double& s : a.salience) s = 0.75 / dims;
+    a.capability = a.capability < 105.0 ? 1.0 : 2.0;
+  }
+  return p;
+}
+
+// i's best challenge by estimating every one of them in receiver order, keeping the first
+// strictly larger gain: SMP.md's definition, without best_target's shortcuts.
+std::optional<Target> every_target(const Assessment& a, const Options& o, std::size_t i) {
+  std::optional<Target> best;
+  for (std::size_t j = 0; j < a.actors(); ++j) {
+    if (j == i) continue;
+    const ChallengeEstimate e = estimate_challenge(a, o, i, i, i, j);
+    if (e.gain > kMinChallengeGain && (!best || e.gain > best->gain))
+      best = Target{j, e.p_win, e.gain};
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("best_target equals estimating every challenge, ties included, under every rule") {
+  std::vector<Options> variants(1);
+  for (const char* rule : {"Binary", "PropBin", "PropCbc", "Cubic", "ASymProsp"}) {
+    Options o;
+    set_parameter(o, "VotingRule", rule);
+    variants.push_back(o);
+  }
+  for (const char* commit : {"NoCommit", "FullCommit"}) {
+    Options o;
+    set_parameter(o, "ThirdPartyCommit", commit);
+    variants.push_back(o);
+  }
+  for (const char* range : {"Min", "Max"}) {
+    Options o;
+    set_parameter(o, "BigRRange", range);
+    variants.push_back(o);
+  }
+  int ties = 0, targets = 0;
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    const int actors = 2 + static_cast<int>(seed * 7 % 40);
+    for (const Problem& p : {random_problem(actors, 1 + static_cast<int>(seed % 4), seed),
+                             grid_problem(actors, 1 + static_cast<int>(seed % 3), seed)}) {
+      for (const Options& o : variants) {
+        // The initial state and two later ones.
+        Matrix x = positions_of(p);
+        for (std::size_t turn = 0; turn < 3; ++turn) {
+          const Assessment a(p, x, o);
+          for (std::size_t i = 0; i < a.actors(); ++i) {
+            const auto fast = best_target(a, o, i), slow = every_target(a, o, i);
+            REQUIRE(fast.has_value() == slow.has_value());
+            if (!slow) continue;
+            ++targets;
+            CHECK(fast->receiver == slow->receiver);
+            CHECK(fast->gain == slow->gain);  // bit for bit
+            CHECK(fast->p_win == slow->p_win);
+            for (std::size_t j = 0; j < a.actors(); ++j)
+              if (j != i && j != slow->receiver &&
+                  estimate_challenge(a, o, i, i, i, j).gain == slow->gain)
+                ++ties;
+          }
+          x = step(p, x, a, o, turn);
+        }
+      }
+    }
+  }
+  // The grid problems do produce exactly equal best gains, which the smallest receiver wins.
+  CHECK(ties > 100);
+  CHECK(targets > 1000);
+  MESSAGE("best targets compared: ", targets, ", with an equal gain elsewhere: ", ties);
+}
+
+TEST_CASE("bargain_values equals bargain_utility of every bargain to every actor, bit for bit") {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const int actors = 2 + static_cast<int>(seed * 11 % 45);  // across blocks of 16 actors
+    const Problem p = random_problem(actors, 3, seed);
+    const Matrix x = positions_of(p);
+    const Options o;
+    const Assessment a(p, x, o);
+    const auto n = static_cast<std::size_t>(actors);
+    Matrix own(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t m = 0; m < n; ++m) own(i, m) = a.own_utility(i, m);
+    std::vector<Bargain> bargains;
+    for (std::size_t i = 0; i < n; ++i)
+      for (const Bargain& b : propose(p, x, a, o, i)) bargains.push_back(b);
+    // And bargains between every pair, in both orders.
+    const Problem q = random_problem(actors, 3, seed + 100);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; j += 3)
+        if (i != j) bargains.push_back({i, j, q.actors[i].position, q.actors[j].position});
+    const Matrix value = bargain_values(p, x, a, own, bargains);
+    for (std::size_t b = 0; b < bargains.size(); ++b)
+      for (std::size_t i = 0; i < n; ++i)
+        REQUIRE(value(b, i) == bargain_utility(p, x, a, own.row(i), i, &bargains[b]));
+  }
 }

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <numeric>
 #include <vector>
 
 #include "model/bargain/voting.hpp"
+#include "model/rng.hpp"
 
 using namespace vecinos::bargain;
 
@@ -90,4 +92,31 @@ TEST_CASE("an actor's estimate of another's risk attitude mixes in its own (OneT
   CHECK(estimated_risk(1.0, -0.5, BigRAdjust::full) == -0.5);
   CHECK(estimated_risk(1.0, -0.5, BigRAdjust::half) == doctest::Approx(0.25));
   CHECK(estimated_risk(1.0, -0.5, BigRAdjust::two_thirds) == doctest::Approx(0.0));
+}
+
+TEST_CASE("scalar_pce's coalitions are those of `coalitions`, bit for bit, under every rule") {
+  vecinos::Rng rng(3, 0, 0, 0, 0);
+  for (const VotingRule rule :
+       {VotingRule::binary, VotingRule::prop_bin, VotingRule::proportional, VotingRule::prop_cubic,
+        VotingRule::cubic, VotingRule::asym_prospect}) {
+    for (std::size_t options = 1; options <= 21; options += 2) {  // across chunks of 8 options
+      const std::size_t voters = 1 + options * 3 % 17;
+      Matrix u(voters, options);
+      std::vector<double> w(voters);
+      for (std::size_t k = 0; k < voters; ++k) {
+        w[k] = 0.5 + rng.uniform();
+        // Some utilities equal, so that some votes are exactly 0.
+        for (std::size_t a = 0; a < options; ++a)
+          u(k, a) = a % 3 == 0 ? 0.5 : std::round(8.0 * rng.uniform()) / 8.0 + 1e-3 * rng.uniform();
+      }
+      const Matrix c =
+          coalitions(voters, options, [&](std::size_t k, std::size_t a, std::size_t b) {
+            return vote(rule, w[k], u(k, a), u(k, b));
+          });
+      for (const PceModel pce : {PceModel::conditional, PceModel::markov_uniform}) {
+        const auto expected = condorcet_probabilities(pce, VictoryModel::linear, c);
+        CHECK(scalar_pce(w, u, rule, VictoryModel::linear, pce) == expected);
+      }
+    }
+  }
 }
