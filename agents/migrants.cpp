@@ -386,12 +386,74 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   flat[u8(S::transit_mx)] = rt.h_transit;
   flat[u8(S::held_mx)] = rt.h_held;
   flat[u8(S::us_other)] = rt.h_other;
+  const std::uint16_t* net = net_at_.data();
   auto step_hazard = [&](std::size_t i, std::uint8_t s) {
     if (s != u8(S::mx_home) && s != u8(S::origin)) return flat[s];
-    const std::size_t at = net_at_[i];
-    return s == u8(S::mx_home) ? rt.h_mx * net_mx[at] : rt.h_origin * net_other[at];
+    return s == u8(S::mx_home) ? rt.h_mx * net_mx[net[i]] : rt.h_origin * net_other[net[i]];
   };
-
+  // A person's event: its transition and next status (returned), a new threshold, the tally.
+  auto fire = [&](std::size_t i, std::uint8_t s, BlockTally& tally) {
+    std::uint8_t next = s;
+    T tr = T::none;
+    Rng rng(seed, run, t, i, streams::kMigrantEvent);
+    const double u = rng.uniform();
+    switch (static_cast<S>(s)) {
+      case S::mx_home:
+        if (u < rt.p_app) {
+          tr = T::mx_apprehended;
+        } else {
+          tr = T::mx_crossed, next = u8(S::us_unauthorized);
+        }
+        break;
+      case S::us_unauthorized:
+        next = u8(S::mx_home);
+        tr = u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
+        if (tr == T::mx_removed) returned_[i] = 1;
+        break;
+      case S::us_legal: tr = T::legal_returned, next = u8(S::mx_home); break;
+      case S::origin: tr = T::other_entered, next = u8(S::transit_mx); break;
+      case S::transit_mx: {
+        if (u * rt.h_transit >= rt.h_attempt) {
+          tr = T::other_gave_up, next = u8(S::origin);
+          break;
+        }
+        const double v = rng.uniform(), w = rng.uniform();
+        if (v < rt.p_stop) {
+          tr = T::other_stopped_mx, next = u8(S::origin);
+        } else if (w < rt.p_app) {
+          const double x = rng.uniform();
+          if (d.remain_in_mexico && x < p.rim_hold_share) {
+            tr = T::other_held, next = u8(S::held_mx);
+          } else if (rng.uniform() < p.release_share) {
+            tr = T::other_released, next = u8(S::us_other);
+          } else if (rng.uniform() < rt.p_to_mx) {
+            tr = T::other_sent_to_mx, next = u8(S::transit_mx);
+          } else {
+            tr = T::other_removed_border, next = u8(S::origin);
+          }
+        } else {
+          tr = T::other_crossed, next = u8(S::us_other);
+        }
+        break;
+      }
+      case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
+      case S::us_other:
+        if (u < rt.p_to_mx) {
+          tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
+        } else {
+          tr = T::other_removed_interior, next = u8(S::origin);
+        }
+        break;
+    }
+    acc_[i] = 0.0f;
+    threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
+    transition_[i] = static_cast<std::uint8_t>(tr);
+    tally.fired.emplace_back(static_cast<std::uint32_t>(i), next);
+    --tally.stock[s];
+    ++tally.stock[next];
+    ++tally.flow[static_cast<std::size_t>(tr)];
+    return next;
+  };
   // People in fixed blocks (the blocks of model/reduce.hpp), so each block's tally, and the
   // step's stocks, flows and remittances summed from them in block order, do not depend on
   // the number of threads.
@@ -406,77 +468,25 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
           for (const auto& [i, next] : tally.fired) transition_[i] = 0;
           tally.fired.clear();
           tally.flow.fill(0);
-          tally.remit = 0;
           const std::size_t begin = b * kReduceBlock;
           const std::size_t end = std::min(n, begin + kReduceBlock);
+          // The arrays through local pointers and the sum in a local: the stores of an event
+          // (bytes, which may alias anything) then force no reloads in the common path.
+          const std::uint8_t* st = status_.data();
+          const float *mult = mult_.data(), *thr = threshold_.data(), *rem = remit_.data();
+          float* acc = acc_.data();
+          double remit = 0;
           for (std::size_t i = begin; i != end; ++i) {
-            const std::uint8_t s = status_[i];
+            const std::uint8_t s = st[i];
             const double h = step_hazard(i, s);
             std::uint8_t next = s;
-            T tr = T::none;
-            acc_[i] += static_cast<float>(h * dt * static_cast<double>(mult_[i]));
-            if (acc_[i] >= threshold_[i]) {
-              Rng rng(seed, run, t, i, streams::kMigrantEvent);
-              const double u = rng.uniform();
-              switch (static_cast<S>(s)) {
-                case S::mx_home:
-                  if (u < rt.p_app) {
-                    tr = T::mx_apprehended;
-                  } else {
-                    tr = T::mx_crossed, next = u8(S::us_unauthorized);
-                  }
-                  break;
-                case S::us_unauthorized:
-                  next = u8(S::mx_home);
-                  tr = u * rt.h_unauth < rt.h_removal ? T::mx_removed : T::mx_returned;
-                  if (tr == T::mx_removed) returned_[i] = 1;
-                  break;
-                case S::us_legal: tr = T::legal_returned, next = u8(S::mx_home); break;
-                case S::origin: tr = T::other_entered, next = u8(S::transit_mx); break;
-                case S::transit_mx: {
-                  if (u * rt.h_transit >= rt.h_attempt) {
-                    tr = T::other_gave_up, next = u8(S::origin);
-                    break;
-                  }
-                  const double v = rng.uniform(), w = rng.uniform();
-                  if (v < rt.p_stop) {
-                    tr = T::other_stopped_mx, next = u8(S::origin);
-                  } else if (w < rt.p_app) {
-                    const double x = rng.uniform();
-                    if (d.remain_in_mexico && x < p.rim_hold_share) {
-                      tr = T::other_held, next = u8(S::held_mx);
-                    } else if (rng.uniform() < p.release_share) {
-                      tr = T::other_released, next = u8(S::us_other);
-                    } else if (rng.uniform() < rt.p_to_mx) {
-                      tr = T::other_sent_to_mx, next = u8(S::transit_mx);
-                    } else {
-                      tr = T::other_removed_border, next = u8(S::origin);
-                    }
-                  } else {
-                    tr = T::other_crossed, next = u8(S::us_other);
-                  }
-                  break;
-                }
-                case S::held_mx: tr = T::held_released, next = u8(S::transit_mx); break;
-                case S::us_other:
-                  if (u < rt.p_to_mx) {
-                    tr = T::other_sent_to_mx_interior, next = u8(S::transit_mx);
-                  } else {
-                    tr = T::other_removed_interior, next = u8(S::origin);
-                  }
-                  break;
-              }
-              acc_[i] = 0.0f;
-              threshold_[i] = static_cast<float>(-std::log(rng.uniform_pos()));
-              transition_[i] = static_cast<std::uint8_t>(tr);
-              tally.fired.emplace_back(static_cast<std::uint32_t>(i), next);
-              --tally.stock[s];
-              ++tally.stock[next];
-              ++tally.flow[static_cast<std::size_t>(tr)];
-            }
+            const float a = acc[i] + static_cast<float>(h * dt * static_cast<double>(mult[i]));
+            acc[i] = a;
+            if (a >= thr[i]) next = fire(i, s, tally);
             if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
-              tally.remit += static_cast<double>(remit_[i]);
+              remit += static_cast<double>(rem[i]);
           }
+          tally.remit = remit;
           tally.flow[0] = static_cast<std::uint32_t>(end - begin - tally.fired.size());
         }
       });
