@@ -387,10 +387,15 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   flat[u8(S::held_mx)] = rt.h_held;
   flat[u8(S::us_other)] = rt.h_other;
   const std::uint16_t* net = net_at_.data();
-  auto step_hazard = [&](std::size_t i, std::uint8_t s) {
-    if (s != u8(S::mx_home) && s != u8(S::origin)) return flat[s];
-    return s == u8(S::mx_home) ? rt.h_mx * net_mx[net[i]] : rt.h_origin * net_other[net[i]];
-  };
+  // Without branches on the status (a town's people are a mix of statuses): a rate times a
+  // network factor, the factor 1 (exactly) for the statuses whose hazard is flat.
+  const std::vector<double> no_network(net_mx.size(), 1.0);
+  std::array<double, kMigrantStatusCount> rate = flat;
+  std::array<const double*, kMigrantStatusCount> factor{};
+  factor.fill(no_network.data());
+  rate[u8(S::mx_home)] = rt.h_mx, factor[u8(S::mx_home)] = net_mx.data();
+  rate[u8(S::origin)] = rt.h_origin, factor[u8(S::origin)] = net_other.data();
+  auto step_hazard = [&](std::size_t i, std::uint8_t s) { return rate[s] * factor[s][net[i]]; };
   // A person's event: its transition and next status (returned), a new threshold, the tally.
   auto fire = [&](std::size_t i, std::uint8_t s, BlockTally& tally) {
     std::uint8_t next = s;
