@@ -132,9 +132,9 @@ double Firms::tariff_faced(std::size_t i, const FirmDrivers& d) const {
   return t;
 }
 
-double Firms::demand_factor(std::size_t i, const FirmDrivers& d) const {
+double Firms::owner_demand_factor(std::size_t owner, const FirmDrivers& d) const {
   const double sigma = p_.import_elasticity;
-  const double share = p_.usmca_share[owner_[i]];
+  const double share = p_.usmca_share[owner];
   const bool ended = d.usmca_status == UsmcaStatus::terminated;
   // Goods claiming USMCA preference pay nothing at the start; the rest already pay the MFN
   // tariff, so only the extra tariff moves their price.
@@ -146,7 +146,7 @@ double Firms::demand_factor(std::size_t i, const FirmDrivers& d) const {
   double f = share * usmca + (1.0 - share) * other;
   const double rise_cn = std::max(0.0, d.tariff_us_on_cn - d.initial_tariff_us_on_cn);
   // PRC firms' goods treated as Chinese lose that market; everyone else gains from diversion.
-  if (owner_[i] == 2)
+  if (owner == 2)
     f *= (1.0 - p_.transshipment) + p_.transshipment * std::pow(1.0 + rise_cn, -sigma);
   return f * std::exp(p_.china_diversion * rise_cn);
 }
@@ -175,11 +175,13 @@ void Firms::decide(const FirmDrivers& d, const StepContext& ctx) {
   const double dt = ctx.dt;
   const double lag = 1.0 - std::exp(-p_.export_adjust * dt);
   const std::size_t n = size();
+  std::array<double, kOwners> demand{};  // the demand factor, once per owner
+  for (std::size_t o = 0; o < kOwners; ++o) demand[o] = owner_demand_factor(o, d);
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, n, 1024), [&](const tbb::blocked_range<std::size_t>& rg) {
         for (std::size_t i = rg.begin(); i != rg.end(); ++i) {
           const double ret = return_of(i, d);
-          const double df = demand_factor(i, d);
+          const double df = demand[owner_[i]];
           return_[i] = static_cast<float>(ret);
           std::uint8_t st = status_[i];
           double k = capital_[i], market = market_[i], x = exports_[i];

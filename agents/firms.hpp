@@ -131,7 +131,11 @@ class Firms {
   }
   /// What the firm could sell in the U.S. now relative to its market at the start (the tariffs
   /// it faces, the USMCA, trade diverted from China).
-  [[nodiscard]] double demand_factor(std::size_t i, const FirmDrivers& d) const;
+  [[nodiscard]] double demand_factor(std::size_t i, const FirmDrivers& d) const {
+    return owner_demand_factor(owner_[i], d);
+  }
+  /// The same for every firm of one owner (it depends on nothing else).
+  [[nodiscard]] double owner_demand_factor(std::size_t owner, const FirmDrivers& d) const;
   [[nodiscard]] double scale() const { return p_.scale; }
 
   // Aggregates (scaled) after the last resolve.
