@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <span>
 
@@ -13,6 +14,13 @@
 #include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
 #include "model/rng.hpp"
+
+// Vectors of four or eight doubles never cross a call here (everything taking one is inlined
+// into sum_others_avx2 or sum_others_avx512); GCC's note that they would be passed differently
+// without AVX is off.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 
 namespace vecinos::bargain {
 namespace {
@@ -45,8 +53,90 @@ std::size_t first_max(const std::vector<double>& p) {
   return best;
 }
 
-// Actors per block of bargain_values: kBlockLanes vectors of two lanes.
-constexpr std::size_t kBlockLanes = 8, kBlock = kBlockLanes * kLaneWidth;
+// Actors per block of bargain_values.
+constexpr std::size_t kBlock = 16;
+// Bargains summed in one pass over a block, at most.
+constexpr std::size_t kPassBargains = 4;
+
+// One row of a block (packed[m * kBlock ...]: every block actor's utility of m's position)
+// added to totals t[b] of every bargain of the pass (V: a vector of doubles).
+template <class V, std::size_t B>
+[[gnu::always_inline]] inline void add_row(
+    const double* row, std::array<std::array<V, kBlock * sizeof(double) / sizeof(V)>, B>& t) {
+  constexpr std::size_t width = sizeof(V) / sizeof(double), groups = kBlock / width;
+  std::array<V, groups> x{};
+  for (std::size_t g = 0; g < groups; ++g) x[g] = load_vector<V>(row + g * width);
+  for (std::size_t b = 0; b < B; ++b)
+    for (std::size_t g = 0; g < groups; ++g) t[b][g] += x[g];
+}
+
+// For B bargains at once, every row m of the block added to the totals of the bargains that
+// keep m's position (all but their initiator and receiver, skip[2b] and skip[2b + 1]), rows in
+// order: each total is the same sum in the same order as for one bargain alone, while a row is
+// read once for all B. totals[b * kBlock + x] is bargain b's total for block actor x.
+template <class V, std::size_t B>
+[[gnu::always_inline]] inline void sum_others_in(
+    const double* packed, std::size_t n, const std::array<std::size_t, 2 * kPassBargains>& skip,
+    double* totals) {
+  constexpr std::size_t width = sizeof(V) / sizeof(double), groups = kBlock / width;
+  std::array<std::array<V, groups>, B> t{};
+  for (std::size_t b = 0; b < B; ++b)
+    for (std::size_t g = 0; g < groups; ++g)
+      t[b][g] = load_vector<V>(totals + b * kBlock + g * width);
+  std::array<std::size_t, 2 * B> points{};
+  std::copy_n(skip.begin(), 2 * B, points.begin());
+  std::sort(points.begin(), points.end());
+  std::size_t m = 0;
+  for (const std::size_t p : points) {
+    if (p < m) continue;  // a position skipped by several bargains
+    for (; m < p; ++m) add_row<V, B>(packed + m * kBlock, t);
+    for (std::size_t b = 0; b < B; ++b) {
+      if (skip[2 * b] == p || skip[2 * b + 1] == p) continue;
+      for (std::size_t g = 0; g < groups; ++g)
+        t[b][g] += load_vector<V>(packed + p * kBlock + g * width);
+    }
+    m = p + 1;
+  }
+  for (; m < n; ++m) add_row<V, B>(packed + m * kBlock, t);
+  for (std::size_t b = 0; b < B; ++b)
+    for (std::size_t g = 0; g < groups; ++g)
+      std::memcpy(totals + b * kBlock + g * width, &t[b][g], sizeof(V));
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VECINOS_BARGAIN_AVX 1
+// Two bargains a pass in AVX2 lanes, four in AVX-512 lanes (neither with fused multiply-adds).
+__attribute__((target("avx2"))) void sum_others_avx2(
+    const double* packed, std::size_t n, const std::array<std::size_t, 2 * kPassBargains>& skip,
+    double* totals) {
+  sum_others_in<Quad, 2>(packed, n, skip, totals);
+}
+__attribute__((target("avx512f"))) void sum_others_avx512(
+    const double* packed, std::size_t n, const std::array<std::size_t, 2 * kPassBargains>& skip,
+    double* totals) {
+  sum_others_in<Octet, 4>(packed, n, skip, totals);
+}
+#endif
+
+// sum_others_in for bargains_per_pass(wide) bargains, in the widest lanes `wide` allows.
+void sum_others(Simd wide, const double* packed, std::size_t n,
+                const std::array<std::size_t, 2 * kPassBargains>& skip, double* totals) {
+#ifdef VECINOS_BARGAIN_AVX
+  if (wide >= Simd::avx512) return sum_others_avx512(packed, n, skip, totals);
+  if (wide >= Simd::avx2) return sum_others_avx2(packed, n, skip, totals);
+#endif
+  (void)wide;
+  sum_others_in<Lanes, 1>(packed, n, skip, totals);
+}
+
+std::size_t bargains_per_pass(Simd wide) {
+#ifdef VECINOS_BARGAIN_AVX
+  if (wide >= Simd::avx512) return 4;
+  if (wide >= Simd::avx2) return 2;
+#endif
+  (void)wide;
+  return 1;
+}
 
 }  // namespace
 
@@ -78,37 +168,37 @@ Matrix bargain_values(const Problem& problem, const Matrix& positions, const Ass
   const std::size_t n = own.rows();
   Matrix value(bargains.size(), n);
   const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  const Simd wide = simd();
+  const std::size_t per_pass = bargains_per_pass(wide);
   for_each_index(blocks, [&](std::size_t block) {
     const std::size_t first = block * kBlock, last = std::min(n, first + kBlock);
-    // packed[m * kBlockLanes + g]: the utilities to actors first + 2g, first + 2g + 1 of m's
-    // position (0 past the last actor; those lanes are computed and ignored).
-    std::vector<Lanes> packed(n * kBlockLanes, Lanes{});
+    // packed[m * kBlock + x - first]: the utility to actor x of m's position (0 past the last
+    // actor; those lanes are computed and ignored).
+    std::vector<double> packed(n * kBlock, 0.0);
     for (std::size_t x = first; x < last; ++x)
-      for (std::size_t m = 0; m < n; ++m)
-        packed[m * kBlockLanes + (x - first) / kLaneWidth][(x - first) % kLaneWidth] = own(x, m);
-    for (std::size_t b = 0; b < bargains.size(); ++b) {
-      const Bargain& bg = bargains[b];
-      std::array<Lanes, kBlockLanes> total{};
-      for (std::size_t x = first; x < last; ++x) {
-        const auto& sal = problem.actors[x].salience;
-        const double r = as.risk()[x];
-        double t = 0.0;
-        t += utility(weighted_distance(positions.row(x), bg.initiator_position, sal), r);
-        t += utility(weighted_distance(positions.row(x), bg.receiver_position, sal), r);
-        total[(x - first) / kLaneWidth][(x - first) % kLaneWidth] = t;
+      for (std::size_t m = 0; m < n; ++m) packed[m * kBlock + x - first] = own(x, m);
+    std::array<double, kPassBargains * kBlock> totals{};
+    std::array<std::size_t, 2 * kPassBargains> skip{};
+    for (std::size_t b0 = 0; b0 < bargains.size(); b0 += per_pass) {
+      // Unused slots of the last pass repeat its last bargain; their totals are ignored.
+      const std::size_t count = std::min(per_pass, bargains.size() - b0);
+      for (std::size_t q = 0; q < per_pass; ++q) {
+        const Bargain& bg = bargains[b0 + std::min(q, count - 1)];
+        for (std::size_t x = first; x < last; ++x) {
+          const auto& sal = problem.actors[x].salience;
+          const double r = as.risk()[x];
+          double t = 0.0;
+          t += utility(weighted_distance(positions.row(x), bg.initiator_position, sal), r);
+          t += utility(weighted_distance(positions.row(x), bg.receiver_position, sal), r);
+          totals[q * kBlock + x - first] = t;
+        }
+        skip[2 * q] = bg.initiator;
+        skip[2 * q + 1] = bg.receiver;
       }
-      auto add = [&](std::size_t from, std::size_t to) {
-        for (std::size_t m = from; m < to; ++m)
-          for (std::size_t g = 0; g < kBlockLanes; ++g) total[g] += packed[m * kBlockLanes + g];
-      };
-      const std::size_t lo = std::min(bg.initiator, bg.receiver);
-      const std::size_t hi = std::max(bg.initiator, bg.receiver);
-      add(0, lo);
-      add(lo + 1, hi);
-      add(hi + 1, n);
-      for (std::size_t x = first; x < last; ++x)
-        value(b, x) =
-            total[(x - first) / kLaneWidth][(x - first) % kLaneWidth] / static_cast<double>(n);
+      sum_others(wide, packed.data(), n, skip, totals.data());
+      for (std::size_t q = 0; q < count; ++q)
+        for (std::size_t x = first; x < last; ++x)
+          value(b0 + q, x) = totals[q * kBlock + x - first] / static_cast<double>(n);
     }
   });
   return value;
