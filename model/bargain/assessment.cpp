@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <tbb/parallel_for.h>
+
 #include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
 
@@ -16,14 +18,17 @@ Assessment::Assessment(const Problem& problem, const Matrix& positions, const Op
     weight_.push_back(total_salience_.back() * a.capability);
   }
 
+  // Rows in parallel: each cell is computed on its own, so the values do not depend on threads.
   distance_ = Matrix(n, n);
-  for (std::size_t i = 0; i < n; ++i)
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     for (std::size_t j = 0; j < n; ++j)
       distance_(i, j) =
           weighted_distance(positions.row(i), positions.row(j), problem.actors[i].salience);
+  });
   distance_to_ = Matrix(n, n);
-  for (std::size_t j = 0; j < n; ++j)
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t j) {
     for (std::size_t i = 0; i < n; ++i) distance_to_(j, i) = distance_(i, j);
+  });
 
   // Risk attitudes (KTAB setAllAUtil): the outcome probabilities every actor's position would
   // have if all were risk neutral, rescaled so the likeliest is the most risk averse.
