@@ -251,11 +251,11 @@ Matrix step(const Problem& problem, const Matrix& positions, const Assessment& a
 
   // Utility to every actor of the status quo and of each bargain, computed once.
   Matrix own(n, n);
-  for (std::size_t x = 0; x < n; ++x)
-    for (std::size_t m = 0; m < n; ++m) own(x, m) = a.own_utility(x, m);
   std::vector<double> status_quo(n);
-  for (std::size_t x = 0; x < n; ++x)
+  for_each_index(n, [&](std::size_t x) {
+    for (std::size_t m = 0; m < n; ++m) own(x, m) = a.own_utility(x, m);
     status_quo[x] = bargain_utility(problem, positions, a, own.row(x), x, nullptr);
+  });
   const Matrix value = bargain_values(problem, positions, a, own, bargains);
   std::vector<double> weights(n);
   for (std::size_t x = 0; x < n; ++x) weights[x] = a.capability(x);

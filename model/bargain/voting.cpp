@@ -97,6 +97,9 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
   throw RuntimeError("bargaining: the MarkovIncentive election did not converge in 1000 steps");
 }
 
+// Elections of at least this many options fill their victory matrix in parallel.
+constexpr std::size_t kParallelOptions = 128;
+
 // Options per chunk of lane_coalitions: kChunkLanes vectors of two lanes.
 constexpr std::size_t kChunkLanes = 4, kChunk = kChunkLanes * kLaneWidth;
 
@@ -265,12 +268,19 @@ std::pair<double, double> victory_probability(VictoryModel model, double s1, dou
 Matrix victory_matrix(VictoryModel model, const Matrix& c) {
   const std::size_t n = c.rows();
   Matrix v(n, n, 0.5);
-  for (std::size_t a = 0; a < n; ++a) {
+  // Option a fills the cells (a, b) and (b, a) for b < a: options in parallel when there are
+  // many (no cell is written twice, so the values do not depend on threads).
+  auto row = [&](std::size_t a) {
     for (std::size_t b = 0; b < a; ++b) {
       const auto [p_ab, p_ba] = victory_probability(model, c(a, b), c(b, a));
       v(a, b) = p_ab;
       v(b, a) = p_ba;
     }
+  };
+  if (n >= kParallelOptions) {
+    tbb::parallel_for(std::size_t{0}, n, row);
+  } else {
+    for (std::size_t a = 0; a < n; ++a) row(a);
   }
   return v;
 }
