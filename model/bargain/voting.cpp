@@ -195,10 +195,13 @@ Matrix lane_coalitions(std::span<const double> w, const Matrix& u) {
     const std::size_t first = chunk * kChunk, last = std::min(options, first + kChunk);
     // packed[k * kChunkLanes + g]: voter k's utilities of options first + 2g, first + 2g + 1
     // (0 past the last option; those lanes are computed and ignored).
+    // Read from by_option's rows, in order (u's columns would take a page per voter).
     std::vector<Lanes> packed(voters * kChunkLanes, Lanes{});
-    for (std::size_t k = 0; k < voters; ++k)
-      for (std::size_t b = first; b < last; ++b)
-        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = u(k, b);
+    for (std::size_t b = first; b < last; ++b) {
+      const std::span<const double> of_b = by_option.row(b);
+      for (std::size_t k = 0; k < voters; ++k)
+        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = of_b[k];
+    }
     const auto* flat = reinterpret_cast<const double*>(packed.data());
     std::array<double, 2 * kChunk> c_ab{}, c_ba{};
     for (std::size_t a0 = first + 1; a0 < options; a0 += rows) {
