@@ -12,8 +12,9 @@
 #include "model/bargain/voting.hpp"
 
 // Vectors of four doubles never cross a call here (everything taking one is inlined into
-// challenge_lanes_avx2); GCC's note that they would be passed differently without AVX is off.
-#if defined(__GNUC__) && !defined(__clang__)
+// challenge_lanes_avx2); GCC's and Clang's note that they would be passed differently without
+// AVX is off.
+#if defined(__GNUC__)  // GCC and Clang
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 

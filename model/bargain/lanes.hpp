@@ -42,9 +42,9 @@ inline Lanes load_lanes(const double* p) {
   return v;
 }
 
-// Vectors of four or eight doubles change the calling convention without AVX; GCC says so for every
-// function that takes one, though here they are all inlined into AVX code.
-#if defined(__GNUC__) && !defined(__clang__)
+// Vectors of four or eight doubles change the calling convention without AVX; GCC and Clang say
+// so for every function that takes one, though here they are all inlined into AVX code.
+#if defined(__GNUC__)  // GCC and Clang
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
@@ -136,7 +136,7 @@ template <VotingRule R, class V = Lanes>
   return du < V{} ? w * du : 2.0 * w * du / 3.0;
 }
 
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__)  // GCC and Clang
 #pragma GCC diagnostic pop
 #endif
 

@@ -17,9 +17,9 @@
 #include "model/rng.hpp"
 
 // Vectors of four or eight doubles never cross a call here (everything taking one is inlined
-// into sum_others_avx2 or sum_others_avx512); GCC's note that they would be passed differently
-// without AVX is off.
-#if defined(__GNUC__) && !defined(__clang__)
+// into sum_others_avx2 or sum_others_avx512); GCC's and Clang's note that they would be passed
+// differently without AVX is off.
+#if defined(__GNUC__)  // GCC and Clang
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
