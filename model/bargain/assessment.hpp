@@ -61,6 +61,9 @@ class Assessment {
   [[nodiscard]] std::vector<double> actor_probabilities() const;
 
  private:
+  /// Fills class_ and reps_ (see position_class and representatives).
+  void find_unique_positions(const Matrix& positions, double tolerance);
+
   Matrix distance_;
   Matrix distance_to_;    ///< (j, n): distance(n, j), the transpose of distance_
   Matrix risk_estimate_;  ///< (h, i): h's estimate of R_i

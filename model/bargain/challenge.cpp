@@ -2,12 +2,21 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "model/bargain/lanes.hpp"
 #include "model/bargain/spatial.hpp"
 #include "model/bargain/voting.hpp"
+
+// Vectors of four doubles never cross a call here (everything taking one is inlined into
+// challenge_lanes_avx2); GCC's and Clang's note that they would be passed differently without
+// AVX is off.
+#if defined(__GNUC__)  // GCC and Clang
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 
 namespace vecinos::bargain {
 namespace {
@@ -26,7 +35,7 @@ struct Outcomes {
 
 // T is double, or a vector of doubles (`Lanes`) for several challenges at once.
 template <ThirdPartyCommit C, class T>
-Outcomes<T> third_party_outcomes(T u_ni, T u_nj, T u_nn) {
+[[gnu::always_inline]] inline Outcomes<T> third_party_outcomes(T u_ni, T u_nj, T u_nn) {
   if constexpr (C == ThirdPartyCommit::full)
     return {3.0 * u_ni, 3.0 * u_nj, 3.0 * u_ni, 3.0 * u_nj};
   // semi: kept when on the winning side, dragged when losing
@@ -38,7 +47,7 @@ Outcomes<T> third_party_outcomes(T u_ni, T u_nj, T u_nn) {
 // Adds a vote to the coalition it favours. Adding 0 to the other leaves it unchanged, so this
 // equals KTAB's branches without their cost in the innermost loop.
 template <class T>
-void tally(T v, T& for_i, T& for_j) {
+[[gnu::always_inline]] inline void tally(T v, T& for_i, T& for_j) {
   for_i += positive_part(v);
   for_j -= negative_part(v);
 }
@@ -129,9 +138,10 @@ struct Shared {
   std::size_t i;
 };
 
-// Challenges estimated side by side, kGroups vectors of two lanes (lanes.hpp): independent
-// sums in flight at once, where one challenge alone waits on each addition before the next.
-constexpr std::size_t kGroups = 2, kLanes = kLaneWidth * kGroups;
+// Challenges estimated side by side in lanes (lanes.hpp): independent sums in flight at once,
+// where one challenge alone waits on each addition before the next. Two vectors of two lanes
+// with SSE2, one of four with AVX2.
+constexpr std::size_t kLanes = 4;
 
 // An upper bound on i's estimated gain from challenging j, from u_ii = U^i(i, i),
 // u_ij = U^i(i, j) and j's total salience s_j. With k = i, the gain of `challenge` is
@@ -150,33 +160,63 @@ struct Candidate {
   std::size_t receiver;
 };
 
+// block[n * kLanes + l] = U^i(n, js[l]) = utility(d(n, js[l]), R^i_n). With four lanes, four
+// actors n at a time: `utility` in lanes (both of its cases, then a select), the four receivers'
+// vectors transposed into four rows of block.
+template <class V>
+[[gnu::always_inline]] inline void fill_block(const Assessment& a, const Shared& s,
+                                              const std::array<std::size_t, kLanes>& js,
+                                              double* block) {
+  const std::size_t n_actors = s.u_i.size();
+  std::array<const double*, kLanes> d{};
+  for (std::size_t l = 0; l < kLanes; ++l) d[l] = a.distances_to(js[l]).data();
+  std::size_t n = 0;
+  if constexpr (sizeof(V) == kLanes * sizeof(double)) {
+    const V one = splat<V>(1.0);
+    for (; n + kLanes <= n_actors; n += kLanes) {
+      const V r = load_vector<V>(s.risk.data() + n);
+      std::array<V, kLanes> u{};
+      for (std::size_t l = 0; l < kLanes; ++l) {
+        const V d_n = load_vector<V>(d[l] + n);
+        u[l] = d_n <= one ? (one - d_n) * (one + d_n * r) : (one - d_n) * (one + r);
+      }
+      const V t0 = __builtin_shufflevector(u[0], u[1], 0, 4, 2, 6);
+      const V t1 = __builtin_shufflevector(u[0], u[1], 1, 5, 3, 7);
+      const V t2 = __builtin_shufflevector(u[2], u[3], 0, 4, 2, 6);
+      const V t3 = __builtin_shufflevector(u[2], u[3], 1, 5, 3, 7);
+      const std::array<V, kLanes> rows = {
+          __builtin_shufflevector(t0, t2, 0, 1, 4, 5), __builtin_shufflevector(t1, t3, 0, 1, 4, 5),
+          __builtin_shufflevector(t0, t2, 2, 3, 6, 7), __builtin_shufflevector(t1, t3, 2, 3, 6, 7)};
+      for (std::size_t m = 0; m < kLanes; ++m)
+        std::memcpy(block + (n + m) * kLanes, &rows[m], sizeof(V));
+    }
+  }
+  for (; n < n_actors; ++n)
+    for (std::size_t l = 0; l < kLanes; ++l) block[n * kLanes + l] = utility(d[l][n], s.risk[n]);
+}
+
 // i's estimates of challenging each of the kLanes receivers js, into e. Each lane performs
 // exactly the operations of `challenge` (same values, same order of summation), so the results
-// are bit-identical to it; `block` (n x kLanes) receives every actor's utility of each
-// receiver's position.
-template <VotingRule R, ThirdPartyCommit C>
-void challenge_lanes(const Assessment& a, const Shared& s,
-                     const std::array<std::size_t, kLanes>& js, std::vector<Lanes>& block,
-                     std::array<ChallengeEstimate, kLanes>& e) {
+// are bit-identical to it; block[n * kLanes + l] is U^i(n, js[l]), every actor's utility of each
+// receiver's position. V is the vector type: Lanes, or Quad in AVX2 code.
+template <VotingRule R, ThirdPartyCommit C, class V>
+[[gnu::always_inline]] inline void challenge_lanes_in(const Assessment& a, const Shared& s,
+                                                      const std::array<std::size_t, kLanes>& js,
+                                                      double* block,
+                                                      std::array<ChallengeEstimate, kLanes>& e) {
+  constexpr std::size_t width = sizeof(V) / sizeof(double), groups = kLanes / width;
+  using Mask = decltype(V{} < V{});
   const std::size_t n_actors = s.u_i.size(), i = s.i;
-  // block[n * kGroups + g][m] = U^i(n, js[g * kLaneWidth + m])
-  for (std::size_t l = 0; l < kLanes; ++l) {
-    const std::span<const double> d = a.distances_to(js[l]);
-    const std::size_t g = l / kLaneWidth, m = l % kLaneWidth;
-    for (std::size_t n = 0; n < n_actors; ++n) block[n * kGroups + g][m] = utility(d[n], s.risk[n]);
-  }
-  auto u_j = [&](std::size_t n, std::size_t l) {
-    return block[n * kGroups + l / kLaneWidth][l % kLaneWidth];
-  };
+  fill_block<V>(a, s, js, block);
 
   // The principals' own votes, lane by lane as in `challenge`.
-  std::array<Lanes, kGroups> principal_i{}, principal_j{}, for_i{}, for_j{};
-  std::array<LaneMask, kGroups> receiver{};
+  std::array<V, groups> principal_i{}, principal_j{}, for_i{}, for_j{};
+  std::array<Mask, groups> receiver{};
   for (std::size_t l = 0; l < kLanes; ++l) {
-    const std::size_t j = js[l], g = l / kLaneWidth, m = l % kLaneWidth;
+    const std::size_t j = js[l], g = l / width, m = l % width;
     double f_i = kMinChallengeCoalition, f_j = kMinChallengeCoalition;
-    tally(vote(R, s.weight[i], s.u_i[i], u_j(i, l)), f_i, f_j);
-    tally(vote(R, s.weight[j], s.u_i[j], u_j(j, l)), f_i, f_j);
+    tally(vote(R, s.weight[i], s.u_i[i], block[i * kLanes + l]), f_i, f_j);
+    tally(vote(R, s.weight[j], s.u_i[j], block[j * kLanes + l]), f_i, f_j);
     principal_i[g][m] = f_i;
     principal_j[g][m] = f_j;
     receiver[g][m] = static_cast<long long>(j);
@@ -185,35 +225,34 @@ void challenge_lanes(const Assessment& a, const Shared& s,
   for_j = principal_j;
 
   // Third parties in actor order; i and the receiver are none (`challenge` adds their zero
-  // vote, which leaves a positive sum unchanged, so skipping i is the same).
-  auto third_parties = [&](std::size_t from, std::size_t to) {
+  // vote, which leaves a positive sum unchanged, so skipping i is the same). Two ranges, not a
+  // lambda, which would not be compiled for the caller's AVX2 target.
+  for (const auto& [from, to] : {std::pair{std::size_t{0}, i}, std::pair{i + 1, n_actors}}) {
     for (std::size_t n = from; n < to; ++n) {
-      const Lanes u_ni = Lanes{} + s.u_i[n], u_nn = Lanes{} + s.own[n];
-      const Lanes w_n = Lanes{} + s.weight[n];
-      const LaneMask this_n = LaneMask{} + static_cast<long long>(n);
-      for (std::size_t g = 0; g < kGroups; ++g) {
-        const Lanes u_nj = block[n * kGroups + g];
-        const Lanes v0 = vote_lanes<R>(w_n, u_ni, u_nj);
-        const Lanes little_i = principal_i[g] + positive_part(v0);
-        const Lanes little_j = principal_j[g] - negative_part(v0);
-        const Lanes p_n = little_i / (little_i + little_j);
-        const Outcomes<Lanes> x = third_party_outcomes<C>(u_ni, u_nj, u_nn);
-        const Lanes join_i = p_n * x.ik_beats_j + (1.0 - p_n) * x.j_beats_ik;
-        const Lanes join_j = p_n * x.i_beats_jk + (1.0 - p_n) * x.jk_beats_i;
-        const Lanes v = receiver[g] == this_n ? Lanes{} : vote_lanes<R>(w_n, join_i, join_j);
+      const V u_ni = splat<V>(s.u_i[n]), u_nn = splat<V>(s.own[n]);
+      const V w_n = splat<V>(s.weight[n]);
+      const Mask this_n = Mask{} + static_cast<long long>(n);
+      for (std::size_t g = 0; g < groups; ++g) {
+        const V u_nj = load_vector<V>(block + n * kLanes + g * width);
+        const V v0 = vote_lanes<R>(w_n, u_ni, u_nj);
+        const V little_i = principal_i[g] + positive_part(v0);
+        const V little_j = principal_j[g] - negative_part(v0);
+        const V p_n = little_i / (little_i + little_j);
+        const Outcomes<V> x = third_party_outcomes<C>(u_ni, u_nj, u_nn);
+        const V join_i = p_n * x.ik_beats_j + (1.0 - p_n) * x.j_beats_ik;
+        const V join_j = p_n * x.i_beats_jk + (1.0 - p_n) * x.jk_beats_i;
+        const V v = receiver[g] == this_n ? V{} : vote_lanes<R>(w_n, join_i, join_j);
         tally(v, for_i[g], for_j[g]);
       }
     }
-  };
-  third_parties(0, i);
-  third_parties(i + 1, n_actors);
+  }
 
   for (std::size_t l = 0; l < kLanes; ++l) {
-    const std::size_t g = l / kLaneWidth, m = l % kLaneWidth;
+    const std::size_t g = l / width, m = l % width;
     const double f_i = for_i[g][m], f_j = for_j[g][m];
     const double p_i = f_i / (f_i + f_j);
     const double p_j = f_j / (f_i + f_j);
-    const double u_ki = s.u_i[i], u_kj = u_j(i, l);
+    const double u_ki = s.u_i[i], u_kj = block[i * kLanes + l];
     const double status_quo = u_ki + u_kj;
     const double i_wins = u_ki + u_ki;
     const double j_wins = u_kj + u_kj;
@@ -222,6 +261,29 @@ void challenge_lanes(const Assessment& a, const Shared& s,
     const double chlg = (1.0 - s_j) * i_wins + s_j * contest;
     e[l] = {p_i, chlg - status_quo};
   }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VECINOS_BARGAIN_AVX2 1
+// Four lanes in one AVX2 register (AVX2 enables no fused multiply-add: the same values).
+template <VotingRule R, ThirdPartyCommit C>
+__attribute__((target("avx2"))) void challenge_lanes_avx2(
+    const Assessment& a, const Shared& s, const std::array<std::size_t, kLanes>& js, double* block,
+    std::array<ChallengeEstimate, kLanes>& e) {
+  challenge_lanes_in<R, C, Quad>(a, s, js, block, e);
+}
+#endif
+
+// The estimates of challenging js, in the widest lanes `wide` allows.
+template <VotingRule R, ThirdPartyCommit C>
+void challenge_lanes(const Assessment& a, const Shared& s,
+                     const std::array<std::size_t, kLanes>& js, Simd wide,
+                     std::vector<double>& block, std::array<ChallengeEstimate, kLanes>& e) {
+#ifdef VECINOS_BARGAIN_AVX2
+  if (wide >= Simd::avx2) return challenge_lanes_avx2<R, C>(a, s, js, block.data(), e);
+#endif
+  (void)wide;
+  challenge_lanes_in<R, C, Lanes>(a, s, js, block.data(), e);
 }
 
 }  // namespace
@@ -246,12 +308,14 @@ std::optional<Target> best_target(const Assessment& a, const Options& o, std::si
   const std::size_t n = a.actors();
   const std::span<const double> risk = a.estimated_risks(i);
   std::vector<double> u_i(n), own(n);
-  for (std::size_t x = 0; x < n; ++x) u_i[x] = utility(a.distance(x, i), risk[x]);
+  const std::span<const double> to_i = a.distances_to(i);
+  for (std::size_t x = 0; x < n; ++x) u_i[x] = utility(to_i[x], risk[x]);
   for (std::size_t x = 0; x < n; ++x) own[x] = utility(a.distance(x, x), risk[x]);
   const Shared shared{u_i, own, risk, a.challenge_weights(), i};
 
   // Targets by decreasing bound on their gain (the first of equal bounds first), so that the
-  // search can stop at the first whose bound is below the best gain found.
+  // search can stop at the first whose bound is below the best gain found. They come off a heap
+  // in that order (a strict total order: receivers differ), only as far as the search goes.
   std::vector<Candidate> candidates;
   candidates.reserve(n);
   for (std::size_t j = 0; j < n; ++j) {
@@ -260,23 +324,30 @@ std::optional<Target> best_target(const Assessment& a, const Options& o, std::si
         gain_bound(own[i], utility(a.distance(i, j), risk[i]), a.total_salience(j));
     if (bound > kMinChallengeGain) candidates.push_back({bound, j});
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    return x.bound != y.bound ? x.bound > y.bound : x.receiver < y.receiver;
-  });
+  const auto later = [](const Candidate& x, const Candidate& y) {
+    return x.bound != y.bound ? x.bound < y.bound : x.receiver > y.receiver;
+  };
+  std::make_heap(candidates.begin(), candidates.end(), later);
 
   return with_rules(o, [&]<VotingRule R, ThirdPartyCommit C>() {
     std::optional<Target> best;
-    std::vector<Lanes> block(n * kGroups);
+    std::vector<double> block(n * kLanes);
+    const Simd wide = simd();
     std::array<std::size_t, kLanes> js{};
     std::array<ChallengeEstimate, kLanes> e{};
-    for (std::size_t first = 0; first < candidates.size(); first += kLanes) {
+    // candidates[0, left) is the heap of the targets not yet estimated, the next on top.
+    for (std::size_t left = candidates.size(); left > 0;) {
       // A target whose bound is below the best gain can neither beat nor equal it.
-      if (best && candidates[first].bound < best->gain) break;
-      const std::size_t count = std::min(kLanes, candidates.size() - first);
+      if (best && candidates.front().bound < best->gain) break;
+      const std::size_t count = std::min(kLanes, left);
+      for (std::size_t l = 0; l < count; ++l) {
+        std::pop_heap(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(left),
+                      later);
+        js[l] = candidates[--left].receiver;
+      }
       // Unused lanes repeat the last target; their results are ignored.
-      for (std::size_t l = 0; l < kLanes; ++l)
-        js[l] = candidates[first + std::min(l, count - 1)].receiver;
-      challenge_lanes<R, C>(a, shared, js, block, e);
+      for (std::size_t l = count; l < kLanes; ++l) js[l] = js[count - 1];
+      challenge_lanes<R, C>(a, shared, js, wide, block, e);
       for (std::size_t l = 0; l < count; ++l) {
         const std::size_t j = js[l];
         if (!(e[l].gain > kMinChallengeGain)) continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -13,10 +14,11 @@
 #include "model/bargain/lanes.hpp"
 #include "model/errors.hpp"
 
-// GCC notes that vectors of four doubles would be passed differently without AVX; here they
-// never cross a call (everything taking one is inlined into chunk_strengths_avx2), and GCC
-// reports it only at the end of the file, so the note is off for the whole file.
-#if defined(__GNUC__) && !defined(__clang__)
+// GCC and Clang note (Clang as an error under -Werror) that vectors of four or eight doubles
+// would be passed differently without AVX; here they never cross a call (everything taking one
+// is inlined into chunk_strengths_avx2 and chunk_strengths_avx512), and GCC reports it only at
+// the end of the file, so the note is off for the whole file.
+#if defined(__GNUC__)  // GCC and Clang
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
@@ -95,55 +97,83 @@ std::vector<double> markov_incentive_pce(const Matrix& c, const Matrix& v) {
   throw RuntimeError("bargaining: the MarkovIncentive election did not converge in 1000 steps");
 }
 
+// Elections of at least this many options fill their victory matrix in parallel.
+constexpr std::size_t kParallelOptions = 128;
+
 // Options per chunk of lane_coalitions: kChunkLanes vectors of two lanes.
 constexpr std::size_t kChunkLanes = 4, kChunk = kChunkLanes * kLaneWidth;
 
 // The strengths of option a against the kChunk options of a chunk: c_ab[b] = kMinCoalition +
 // the positive votes, c_ba[b] = kMinCoalition - the negative ones, voters in order. u_a[k] is
 // voter k's utility of a, packed[k * kChunk + b] its utility of the chunk's option b. V is a
-// vector of doubles (two or four lanes); every lane does what `coalitions` does for one pair.
-template <VotingRule R, class V>
-[[gnu::always_inline]] inline void chunk_strengths_in(const double* u_a, const double* w,
-                                                      const double* packed, std::size_t voters,
-                                                      double* c_ab, double* c_ba) {
+// vector of doubles (two, four or eight lanes); every lane does what `coalitions` does for one
+// pair. A options a at once (rows u_a[r], results at c_ab[r * kChunk], c_ba[r * kChunk]) share
+// each load of packed and carry independent sums.
+template <VotingRule R, class V, std::size_t A>
+[[gnu::always_inline]] inline void chunk_strengths_in(const std::array<const double*, A>& u_a,
+                                                      const double* w, const double* packed,
+                                                      std::size_t voters, double* c_ab,
+                                                      double* c_ba) {
   constexpr std::size_t width = sizeof(V) / sizeof(double), groups = kChunk / width;
-  std::array<V, groups> ab{}, ba{};
-  for (std::size_t g = 0; g < groups; ++g) ab[g] = ba[g] = V{} + kMinCoalition;
+  std::array<std::array<V, groups>, A> ab{}, ba{};
+  for (std::size_t r = 0; r < A; ++r)
+    for (std::size_t g = 0; g < groups; ++g) ab[r][g] = ba[r][g] = splat<V>(kMinCoalition);
   for (std::size_t k = 0; k < voters; ++k) {
-    const V w_k = V{} + w[k], u_ka = V{} + u_a[k];
-    for (std::size_t g = 0; g < groups; ++g) {
-      V u_kb;
-      std::memcpy(&u_kb, packed + k * kChunk + g * width, sizeof u_kb);
-      const V v = vote_lanes<R>(w_k, u_ka, u_kb);
-      ab[g] += v > V{} ? v : V{};
-      ba[g] -= v < V{} ? v : V{};
+    const V w_k = splat<V>(w[k]);
+    std::array<V, groups> u_kb{};
+    for (std::size_t g = 0; g < groups; ++g)
+      std::memcpy(&u_kb[g], packed + k * kChunk + g * width, sizeof(V));
+    for (std::size_t r = 0; r < A; ++r) {
+      const V u_ka = splat<V>(u_a[r][k]);
+      for (std::size_t g = 0; g < groups; ++g) {
+        const V v = vote_lanes<R>(w_k, u_ka, u_kb[g]);
+        ab[r][g] += positive_part(v);
+        ba[r][g] -= negative_part(v);
+      }
     }
   }
   std::memcpy(c_ab, ab.data(), sizeof ab);
   std::memcpy(c_ba, ba.data(), sizeof ba);
 }
 
-// With AVX2 (four lanes; AVX2 alone enables no fused multiply-add, so the values are the same),
-// where the processor has it.
+// With AVX2 (four lanes) and AVX-512 (eight lanes, two options a at once), where the processor
+// has them; neither is compiled with fused multiply-adds (CMakeLists.txt), so the values are the
+// same.
 #if defined(__x86_64__) && defined(__GNUC__)
-#define VECINOS_BARGAIN_AVX2 1
+#define VECINOS_BARGAIN_AVX 1
 template <VotingRule R>
 __attribute__((target("avx2"))) void chunk_strengths_avx2(const double* u_a, const double* w,
                                                           const double* packed, std::size_t voters,
                                                           double* c_ab, double* c_ba) {
-  using Quad = double __attribute__((vector_size(32)));
-  chunk_strengths_in<R, Quad>(u_a, w, packed, voters, c_ab, c_ba);
+  chunk_strengths_in<R, Quad, 1>({u_a}, w, packed, voters, c_ab, c_ba);
+}
+template <VotingRule R>
+__attribute__((target("avx512f"))) void chunk_strengths_avx512(const double* u_a0,
+                                                               const double* u_a1, const double* w,
+                                                               const double* packed,
+                                                               std::size_t voters, double* c_ab,
+                                                               double* c_ba) {
+  chunk_strengths_in<R, Octet, 2>({u_a0, u_a1}, w, packed, voters, c_ab, c_ba);
 }
 #endif
 
+// Options a in one call of chunk_strengths with lanes as wide as `wide`.
+std::size_t rows_per_call(Simd wide) {
+  return wide >= Simd::avx512 ? 2 : 1;
+}
+
+// The strengths of options a0 and, when rows_per_call(wide) is 2, a1 (rows u_a0 and u_a1)
+// against the options of a chunk, into c_ab[r * kChunk + b] and c_ba[r * kChunk + b].
 template <VotingRule R>
-void chunk_strengths(const double* u_a, const double* w, const double* packed, std::size_t voters,
-                     double* c_ab, double* c_ba) {
-#ifdef VECINOS_BARGAIN_AVX2
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return chunk_strengths_avx2<R>(u_a, w, packed, voters, c_ab, c_ba);
+void chunk_strengths(Simd wide, const double* u_a0, const double* u_a1, const double* w,
+                     const double* packed, std::size_t voters, double* c_ab, double* c_ba) {
+#ifdef VECINOS_BARGAIN_AVX
+  if (wide >= Simd::avx512)
+    return chunk_strengths_avx512<R>(u_a0, u_a1, w, packed, voters, c_ab, c_ba);
+  if (wide >= Simd::avx2) return chunk_strengths_avx2<R>(u_a0, w, packed, voters, c_ab, c_ba);
 #endif
-  chunk_strengths_in<R, Lanes>(u_a, w, packed, voters, c_ab, c_ba);
+  (void)u_a1;
+  chunk_strengths_in<R, Lanes, 1>({u_a0}, w, packed, voters, c_ab, c_ba);
 }
 
 // `coalitions` for voters of weights w voting by rule R on utilities u(voter, option): every
@@ -159,28 +189,60 @@ Matrix lane_coalitions(std::span<const double> w, const Matrix& u) {
   for (std::size_t k = 0; k < voters; ++k)
     for (std::size_t a = 0; a < options; ++a) by_option(a, k) = u(k, a);
   const std::size_t chunks = (options + kChunk - 1) / kChunk;
+  const Simd wide = simd();
+  const std::size_t rows = rows_per_call(wide);
   tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t chunk) {
     const std::size_t first = chunk * kChunk, last = std::min(options, first + kChunk);
     // packed[k * kChunkLanes + g]: voter k's utilities of options first + 2g, first + 2g + 1
     // (0 past the last option; those lanes are computed and ignored).
+    // Read from by_option's rows, in order (u's columns would take a page per voter).
     std::vector<Lanes> packed(voters * kChunkLanes, Lanes{});
-    for (std::size_t k = 0; k < voters; ++k)
-      for (std::size_t b = first; b < last; ++b)
-        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = u(k, b);
+    for (std::size_t b = first; b < last; ++b) {
+      const std::span<const double> of_b = by_option.row(b);
+      for (std::size_t k = 0; k < voters; ++k)
+        packed[k * kChunkLanes + (b - first) / kLaneWidth][(b - first) % kLaneWidth] = of_b[k];
+    }
     const auto* flat = reinterpret_cast<const double*>(packed.data());
-    std::array<double, kChunk> c_ab{}, c_ba{};
-    for (std::size_t a = first + 1; a < options; ++a) {
-      chunk_strengths<R>(by_option.row(a).data(), w.data(), flat, voters, c_ab.data(), c_ba.data());
-      for (std::size_t b = first; b < std::min(a, last); ++b) {
-        c(a, b) = c_ab[b - first];
-        c(b, a) = c_ba[b - first];
+    std::array<double, 2 * kChunk> c_ab{}, c_ba{};
+    for (std::size_t a0 = first + 1; a0 < options; a0 += rows) {
+      // A second row past the last option repeats it; its results are ignored.
+      const std::size_t a1 = std::min(a0 + 1, options - 1);
+      chunk_strengths<R>(wide, by_option.row(a0).data(), by_option.row(a1).data(), w.data(), flat,
+                         voters, c_ab.data(), c_ba.data());
+      for (std::size_t r = 0; r < rows && a0 + r < options; ++r) {
+        const std::size_t a = a0 + r;
+        for (std::size_t b = first; b < std::min(a, last); ++b) {
+          c(a, b) = c_ab[r * kChunk + b - first];
+          c(b, a) = c_ba[r * kChunk + b - first];
+        }
       }
     }
   });
   return c;
 }
 
+Simd supported_simd() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (__builtin_cpu_supports("avx512f")) return Simd::avx512;
+  if (__builtin_cpu_supports("avx2")) return Simd::avx2;
+#endif
+  return Simd::sse2;
+}
+
+std::atomic<Simd>& simd_in_use() {
+  static std::atomic<Simd> in_use{supported_simd()};
+  return in_use;
+}
+
 }  // namespace
+
+Simd simd() {
+  return simd_in_use().load(std::memory_order_relaxed);
+}
+
+void limit_simd(Simd widest) {
+  simd_in_use().store(std::min(widest, supported_simd()), std::memory_order_relaxed);
+}
 
 std::pair<double, double> victory_probability(VictoryModel model, double s1, double s2) {
   double x1 = s1, x2 = s2;
@@ -209,12 +271,19 @@ std::pair<double, double> victory_probability(VictoryModel model, double s1, dou
 Matrix victory_matrix(VictoryModel model, const Matrix& c) {
   const std::size_t n = c.rows();
   Matrix v(n, n, 0.5);
-  for (std::size_t a = 0; a < n; ++a) {
+  // Option a fills the cells (a, b) and (b, a) for b < a: options in parallel when there are
+  // many (no cell is written twice, so the values do not depend on threads).
+  auto row = [&](std::size_t a) {
     for (std::size_t b = 0; b < a; ++b) {
       const auto [p_ab, p_ba] = victory_probability(model, c(a, b), c(b, a));
       v(a, b) = p_ab;
       v(b, a) = p_ba;
     }
+  };
+  if (n >= kParallelOptions) {
+    tbb::parallel_for(std::size_t{0}, n, row);
+  } else {
+    for (std::size_t a = 0; a < n; ++a) row(a);
   }
   return v;
 }

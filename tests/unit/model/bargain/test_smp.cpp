@@ -11,6 +11,7 @@
 
 #include "model/bargain/assessment.hpp"
 #include "model/bargain/challenge.hpp"
+#include "model/bargain/lanes.hpp"
 #include "model/bargain/smp.hpp"
 #include "model/bargain/turn.hpp"
 #include "model/bargain/voting.hpp"
@@ -44,6 +45,17 @@ Assessment assess(const Problem& p, const Options& o = {}) {
 double sum(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0);
 }
+
+// The vector widths to compare, widest first: the innermost loops run in lanes of this width
+// while the object lives (limit_simd never goes wider than the processor, so on a machine
+// without AVX-512 or AVX2 some of these repeat a narrower one).
+constexpr Simd kEverySimd[] = {Simd::avx512, Simd::avx2, Simd::sse2};
+struct SimdLimit {
+  explicit SimdLimit(Simd widest) { limit_simd(widest); }
+  ~SimdLimit() { limit_simd(Simd::avx512); }
+  SimdLimit(const SimdLimit&) = delete;
+  SimdLimit& operator=(const SimdLimit&) = delete;
+};
 
 }  // namespace
 
@@ -346,29 +358,33 @@ TEST_CASE("best_target equals estimating every challenge, ties included, under e
     variants.push_back(o);
   }
   int ties = 0, targets = 0;
-  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
-    const int actors = 2 + static_cast<int>(seed * 7 % 40);
-    for (const Problem& p : {random_problem(actors, 1 + static_cast<int>(seed % 4), seed),
-                             grid_problem(actors, 1 + static_cast<int>(seed % 3), seed)}) {
-      for (const Options& o : variants) {
-        // The initial state and two later ones.
-        Matrix x = positions_of(p);
-        for (std::size_t turn = 0; turn < 3; ++turn) {
-          const Assessment a(p, x, o);
-          for (std::size_t i = 0; i < a.actors(); ++i) {
-            const auto fast = best_target(a, o, i), slow = every_target(a, o, i);
-            REQUIRE(fast.has_value() == slow.has_value());
-            if (!slow) continue;
-            ++targets;
-            CHECK(fast->receiver == slow->receiver);
-            CHECK(fast->gain == slow->gain);  // bit for bit
-            CHECK(fast->p_win == slow->p_win);
-            for (std::size_t j = 0; j < a.actors(); ++j)
-              if (j != i && j != slow->receiver &&
-                  estimate_challenge(a, o, i, i, i, j).gain == slow->gain)
-                ++ties;
+  for (const Simd wide : kEverySimd) {
+    const SimdLimit limit(wide);
+    CAPTURE(static_cast<int>(simd()));
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+      const int actors = 2 + static_cast<int>(seed * 7 % 40);
+      for (const Problem& p : {random_problem(actors, 1 + static_cast<int>(seed % 4), seed),
+                               grid_problem(actors, 1 + static_cast<int>(seed % 3), seed)}) {
+        for (const Options& o : variants) {
+          // The initial state and two later ones.
+          Matrix x = positions_of(p);
+          for (std::size_t turn = 0; turn < 3; ++turn) {
+            const Assessment a(p, x, o);
+            for (std::size_t i = 0; i < a.actors(); ++i) {
+              const auto fast = best_target(a, o, i), slow = every_target(a, o, i);
+              REQUIRE(fast.has_value() == slow.has_value());
+              if (!slow) continue;
+              ++targets;
+              CHECK(fast->receiver == slow->receiver);
+              CHECK(fast->gain == slow->gain);  // bit for bit
+              CHECK(fast->p_win == slow->p_win);
+              for (std::size_t j = 0; j < a.actors(); ++j)
+                if (j != i && j != slow->receiver &&
+                    estimate_challenge(a, o, i, i, i, j).gain == slow->gain)
+                  ++ties;
+            }
+            x = step(p, x, a, o, turn);
           }
-          x = step(p, x, a, o, turn);
         }
       }
     }
@@ -380,27 +396,55 @@ TEST_CASE("best_target equals estimating every challenge, ties included, under e
 }
 
 TEST_CASE("bargain_values equals bargain_utility of every bargain to every actor, bit for bit") {
-  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-    const int actors = 2 + static_cast<int>(seed * 11 % 45);  // across blocks of 16 actors
-    const Problem p = random_problem(actors, 3, seed);
-    const Matrix x = positions_of(p);
-    const Options o;
-    const Assessment a(p, x, o);
-    const auto n = static_cast<std::size_t>(actors);
-    Matrix own(n, n);
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t m = 0; m < n; ++m) own(i, m) = a.own_utility(i, m);
-    std::vector<Bargain> bargains;
-    for (std::size_t i = 0; i < n; ++i)
-      for (const Bargain& b : propose(p, x, a, o, i)) bargains.push_back(b);
-    // And bargains between every pair, in both orders.
-    const Problem q = random_problem(actors, 3, seed + 100);
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; j += 3)
-        if (i != j) bargains.push_back({i, j, q.actors[i].position, q.actors[j].position});
-    const Matrix value = bargain_values(p, x, a, own, bargains);
-    for (std::size_t b = 0; b < bargains.size(); ++b)
+  for (const Simd wide : kEverySimd) {
+    const SimdLimit limit(wide);
+    CAPTURE(static_cast<int>(simd()));
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+      const int actors = 2 + static_cast<int>(seed * 11 % 45);  // across blocks of 16 actors
+      const Problem p = random_problem(actors, 3, seed);
+      const Matrix x = positions_of(p);
+      const Options o;
+      const Assessment a(p, x, o);
+      const auto n = static_cast<std::size_t>(actors);
+      Matrix own(n, n);
       for (std::size_t i = 0; i < n; ++i)
-        REQUIRE(value(b, i) == bargain_utility(p, x, a, own.row(i), i, &bargains[b]));
+        for (std::size_t m = 0; m < n; ++m) own(i, m) = a.own_utility(i, m);
+      std::vector<Bargain> bargains;
+      for (std::size_t i = 0; i < n; ++i)
+        for (const Bargain& b : propose(p, x, a, o, i)) bargains.push_back(b);
+      // And bargains between every pair, in both orders.
+      const Problem q = random_problem(actors, 3, seed + 100);
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; j += 3)
+          if (i != j) bargains.push_back({i, j, q.actors[i].position, q.actors[j].position});
+      const Matrix value = bargain_values(p, x, a, own, bargains);
+      for (std::size_t b = 0; b < bargains.size(); ++b)
+        for (std::size_t i = 0; i < n; ++i)
+          REQUIRE(value(b, i) == bargain_utility(p, x, a, own.row(i), i, &bargains[b]));
+    }
   }
+}
+
+TEST_CASE("every vector width solves to the same bits, under every voting rule") {
+  for (const char* rule : {"Prop", "Binary", "PropBin", "PropCbc", "Cubic", "ASymProsp"}) {
+    Options o;
+    set_parameter(o, "VotingRule", rule);
+    o.transition = StateTransition::stochastic;
+    const Problem p = random_problem(37, 3, 11);
+    std::vector<Result> results;
+    for (const Simd wide : kEverySimd) {
+      const SimdLimit limit(wide);
+      results.push_back(solve(p, o));
+    }
+    for (std::size_t w = 1; w < results.size(); ++w) {
+      CAPTURE(rule);
+      CAPTURE(w);
+      REQUIRE(results[w].turns.size() == results[0].turns.size());
+      for (std::size_t t = 0; t < results[0].turns.size(); ++t) {
+        CHECK(results[w].turns[t].positions == results[0].turns[t].positions);
+        CHECK(results[w].turns[t].probabilities == results[0].turns[t].probabilities);
+      }
+    }
+  }
+  MESSAGE("widest vectors here: ", static_cast<int>(simd()), " (0 SSE2, 1 AVX2, 2 AVX-512)");
 }

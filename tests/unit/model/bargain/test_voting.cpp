@@ -4,6 +4,7 @@
 #include <numeric>
 #include <vector>
 
+#include "model/bargain/lanes.hpp"
 #include "model/bargain/voting.hpp"
 #include "model/rng.hpp"
 
@@ -115,7 +116,13 @@ TEST_CASE("scalar_pce's coalitions are those of `coalitions`, bit for bit, under
           });
       for (const PceModel pce : {PceModel::conditional, PceModel::markov_uniform}) {
         const auto expected = condorcet_probabilities(pce, VictoryModel::linear, c);
-        CHECK(scalar_pce(w, u, rule, VictoryModel::linear, pce) == expected);
+        // In every vector width (SSE2, AVX2, AVX-512 where the processor has them).
+        for (const Simd wide : {Simd::avx512, Simd::avx2, Simd::sse2}) {
+          limit_simd(wide);
+          CAPTURE(static_cast<int>(simd()));
+          CHECK(scalar_pce(w, u, rule, VictoryModel::linear, pce) == expected);
+        }
+        limit_simd(Simd::avx512);
       }
     }
   }
