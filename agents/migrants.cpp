@@ -395,7 +395,6 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
   factor.fill(no_network.data());
   rate[u8(S::mx_home)] = rt.h_mx, factor[u8(S::mx_home)] = net_mx.data();
   rate[u8(S::origin)] = rt.h_origin, factor[u8(S::origin)] = net_other.data();
-  auto step_hazard = [&](std::size_t i, std::uint8_t s) { return rate[s] * factor[s][net[i]]; };
   // A person's event: its transition and next status (returned), a new threshold, the tally.
   auto fire = [&](std::size_t i, std::uint8_t s, BlockTally& tally) {
     std::uint8_t next = s;
@@ -480,12 +479,16 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
           const std::uint8_t* st = status_.data();
           const float *mult = mult_.data(), *thr = threshold_.data(), *rem = remit_.data();
           float* acc = acc_.data();
+          const std::uint16_t* at = net;
+          const double* rates = rate.data();
+          const double* const* factors = factor.data();
+          const double step = dt;
           double remit = 0;
           for (std::size_t i = begin; i != end; ++i) {
             const std::uint8_t s = st[i];
-            const double h = step_hazard(i, s);
+            const double h = rates[s] * factors[s][at[i]];
             std::uint8_t next = s;
-            const float a = acc[i] + static_cast<float>(h * dt * static_cast<double>(mult[i]));
+            const float a = acc[i] + static_cast<float>(h * step * static_cast<double>(mult[i]));
             acc[i] = a;
             if (a >= thr[i]) next = fire(i, s, tally);
             if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
