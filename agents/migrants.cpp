@@ -483,14 +483,24 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
           const double* rates = rate.data();
           const double* const* factors = factor.data();
           const double step = dt;
-          double remit = 0;
+          // Three passes over the block (in cache): the accumulators, with no call in the
+          // loop; the events, in index order; the senders' remittances by next status.
+          std::array<std::uint32_t, kReduceBlock> due;
+          std::size_t n_due = 0;
           for (std::size_t i = begin; i != end; ++i) {
             const std::uint8_t s = st[i];
             const double h = rates[s] * factors[s][at[i]];
-            std::uint8_t next = s;
             const float a = acc[i] + static_cast<float>(h * step * static_cast<double>(mult[i]));
             acc[i] = a;
-            if (a >= thr[i]) next = fire(i, s, tally);
+            due[n_due] = static_cast<std::uint32_t>(i);
+            n_due += a >= thr[i] ? 1U : 0U;
+          }
+          for (std::size_t k = 0; k < n_due; ++k) fire(due[k], st[due[k]], tally);
+          double remit = 0;
+          auto event = tally.fired.begin();
+          for (std::size_t i = begin; i != end; ++i) {
+            std::uint8_t next = st[i];
+            if (event != tally.fired.end() && event->first == i) next = (event++)->second;
             if (next == u8(S::us_unauthorized) || next == u8(S::us_legal))
               remit += static_cast<double>(rem[i]);
           }
