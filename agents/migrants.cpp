@@ -474,8 +474,8 @@ void Migrants::decide(const MigrantDrivers& d, const StepContext& ctx) {
           tally.flow.fill(0);
           const std::size_t begin = b * kReduceBlock;
           const std::size_t end = std::min(n, begin + kReduceBlock);
-          // The arrays through local pointers and the sum in a local: the stores of an event
-          // (bytes, which may alias anything) then force no reloads in the common path.
+          // The arrays, rates and factors through locals: the stores of an event (bytes, which
+          // may alias anything) then force no reloads in the accumulator pass.
           const std::uint8_t* st = status_.data();
           const float *mult = mult_.data(), *thr = threshold_.data(), *rem = remit_.data();
           float* acc = acc_.data();
