@@ -269,7 +269,7 @@ void Migrants::kin_moved(std::uint32_t person, bool now_in_us) {
   }
 }
 
-double Migrants::share_abroad(std::size_t i, const std::vector<std::uint8_t>& st) const {
+double Migrants::share_abroad(std::size_t i, std::span<const std::uint8_t> st) const {
   const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
   if (src.empty()) return 0.0;
   int abroad = 0;

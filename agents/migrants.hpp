@@ -10,7 +10,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <new>
+#include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "model/hash.hpp"
@@ -127,6 +132,30 @@ struct MigrantDrivers {
   double third_country_share{};     ///< share of non-Mexicans removed who are sent to Mexico
 };
 
+/// A vector whose resize leaves new elements default-initialised (uninitialised numbers): the
+/// build writes every element of the people's arrays in parallel, which then also touches
+/// their pages in parallel, instead of one thread zeroing hundreds of megabytes first.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <class U>
+  explicit UninitializedAllocator(const UninitializedAllocator<U>& /*other*/) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using UninitializedVector = std::vector<T, UninitializedAllocator<T>>;
+
 class Migrants {
  public:
   using Params = MigrantParams;
@@ -199,13 +228,13 @@ class Migrants {
 
   /// Every member that changes during a run (the digest: output/digest.hpp).
   void hash(Fnv1a& h) const {
-    h.values(status_), h.values(transition_), h.values(returned_), h.values(acc_),
-        h.values(threshold_);
+    h.values(std::span<const std::uint8_t>(status_)), h.values(transition_), h.values(returned_),
+        h.values(acc_), h.values(std::span<const float>(threshold_));
     h.value(stock_), h.value(flow_), h.value(remittances_), h.value(remit_factor_);
   }
 
  private:
-  [[nodiscard]] double share_abroad(std::size_t i, const std::vector<std::uint8_t>& st) const;
+  [[nodiscard]] double share_abroad(std::size_t i, std::span<const std::uint8_t> st) const;
   /// Hazards (per year) and probabilities of a step, from its drivers.
   struct Rates {
     double p_app, p_stop, h_mx, h_removal, h_unauth, h_origin, h_attempt, h_transit, h_held,
@@ -240,14 +269,16 @@ class Migrants {
   /// Moves a person's network index when one of its kin enters or leaves the U.S.
   void kin_moved(std::uint32_t person, bool now_in_us);
 
-  std::vector<std::uint8_t> status_, transition_, returned_;
-  std::vector<float> acc_, threshold_, mult_, remit_;
+  UninitializedVector<std::uint8_t> status_;
+  std::vector<std::uint8_t> transition_, returned_;
+  std::vector<float> acc_;
+  UninitializedVector<float> threshold_, mult_, remit_;
   CsrLayer kin_;
   /// The people who count person j among their kin: out_kin_[out_start_[j] .. out_start_[j+1]).
-  std::vector<std::uint32_t> out_start_, out_kin_;
+  UninitializedVector<std::uint32_t> out_start_, out_kin_;
   /// Person i's row in the network-factor tables: ties x (max_ties_ + 1) + ties in the U.S.,
   /// kept up to date as kin move (the same number counting the kin's statuses would give).
-  std::vector<std::uint16_t> net_at_;
+  UninitializedVector<std::uint16_t> net_at_;
   std::uint32_t max_ties_ = 0;       ///< most ties any person has
   std::vector<BlockTally> tallies_;  ///< of the last decide, one per block (derived from state)
   double net_ref_mx_ = 0, net_ref_other_ = 0;  ///< initial mean shares of ties abroad
