@@ -238,8 +238,8 @@ void Migrants::build(const MigrantParams& p, const MigrantDrivers& /*d0*/, const
 
   // Reference shares of ties abroad: hazards are calibrated at the initial network.
   const auto ref = deterministic_sums<4>(n, [&](std::size_t i, std::array<double, 4>& a) {
-    if (status_[i] == u8(S::mx_home)) a[0] += share_abroad(i, status_), a[1] += 1;
-    if (status_[i] == u8(S::origin)) a[2] += share_abroad(i, status_), a[3] += 1;
+    if (status_[i] == u8(S::mx_home)) a[0] += share_ties_in_us(i), a[1] += 1;
+    if (status_[i] == u8(S::origin)) a[2] += share_ties_in_us(i), a[3] += 1;
   });
   net_ref_mx_ = ref[1] > 0 ? ref[0] / ref[1] : 0.0;
   net_ref_other_ = ref[3] > 0 ? ref[2] / ref[3] : 0.0;
@@ -269,18 +269,10 @@ void Migrants::kin_moved(std::uint32_t person, bool now_in_us) {
   }
 }
 
-double Migrants::share_abroad(std::size_t i, std::span<const std::uint8_t> st) const {
-  const auto src = kin_.sources_of(static_cast<std::uint32_t>(i));
-  if (src.empty()) return 0.0;
-  int abroad = 0;
-  for (auto s : src) abroad += in_us(st[s]) ? 1 : 0;
-  return static_cast<double>(abroad) / static_cast<double>(src.size());
-}
-
 double Migrants::share_ties_in_us(std::size_t i) const {
-  // From the kept counts: what share_abroad(i, status_) finds, without reading the kin.
-  const std::size_t width = max_ties_ + 1, ties = net_at_[i] / width;
-  return ties == 0 ? 0.0 : static_cast<double>(net_at_[i] % width) / static_cast<double>(ties);
+  // From the kept counts (the unit tests recount them from the kin's statuses).
+  const std::size_t ties = net_at_[i] / (max_ties_ + 1);
+  return ties == 0 ? 0.0 : static_cast<double>(kin_in_us(i)) / static_cast<double>(ties);
 }
 
 double Migrants::remittance(std::size_t i) const {
@@ -328,11 +320,11 @@ Migrants::Rates Migrants::rates(const MigrantDrivers& d) const {
 double Migrants::hazard(std::size_t i, const Rates& r) const {
   switch (static_cast<S>(status_[i])) {
     case S::mx_home:
-      return r.h_mx * std::exp(p_.network_effect * (share_abroad(i, status_) - net_ref_mx_));
+      return r.h_mx * std::exp(p_.network_effect * (share_ties_in_us(i) - net_ref_mx_));
     case S::us_unauthorized: return r.h_unauth;
     case S::us_legal: return p_.legal_return;
     case S::origin:
-      return r.h_origin * std::exp(p_.network_effect * (share_abroad(i, status_) - net_ref_other_));
+      return r.h_origin * std::exp(p_.network_effect * (share_ties_in_us(i) - net_ref_other_));
     case S::transit_mx: return r.h_transit;
     case S::held_mx: return r.h_held;
     case S::us_other: return r.h_other;
@@ -345,7 +337,7 @@ std::vector<double> Migrants::network_factors(double reference) const {
   std::vector<double> f(w * w, 0.0);
   for (std::size_t n = 0; n < w; ++n)
     for (std::size_t k = 0; k <= n; ++k) {
-      // The share as share_abroad computes it (0 for a person without ties).
+      // The share as share_ties_in_us computes it (0 for a person without ties).
       const double share = n == 0 ? 0.0 : static_cast<double>(k) / static_cast<double>(n);
       f[n * w + k] = std::exp(p_.network_effect * (share - reference));
     }

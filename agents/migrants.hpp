@@ -234,7 +234,6 @@ class Migrants {
   }
 
  private:
-  [[nodiscard]] double share_abroad(std::size_t i, std::span<const std::uint8_t> st) const;
   /// Hazards (per year) and probabilities of a step, from its drivers.
   struct Rates {
     double p_app, p_stop, h_mx, h_removal, h_unauth, h_origin, h_attempt, h_transit, h_held,
