@@ -75,6 +75,13 @@ T to_storage(double v) {
   if constexpr (std::is_floating_point_v<T>) {
     return static_cast<T>(v);
   } else {
+    // Most values of integer columns are whole numbers in range (codes, counts): they convert
+    // exactly, without the rounding call (the same result either way).
+    if (v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+        v <= static_cast<double>(std::numeric_limits<T>::max())) {
+      const auto t = static_cast<T>(v);
+      if (static_cast<double>(t) == v) return t;
+    }
     if (std::isnan(v)) return 0;
     const double r = std::nearbyint(v);
     if (r <= static_cast<double>(std::numeric_limits<T>::min()))

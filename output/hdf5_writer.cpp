@@ -54,6 +54,7 @@ FileLock::Outcome lock_history_file(FileLock& lock, const std::filesystem::path&
   std::string why;
   const auto outcome = lock.try_lock(p, FileLock::Mode::exclusive, create, false, &why);
   if (outcome == FileLock::Outcome::unsupported) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in vecinos sets the environment
     const char* env = std::getenv("HDF5_USE_FILE_LOCKING");
     if (env == nullptr || std::string_view(env) != "FALSE")
       std::cerr << fmt::format(
@@ -222,12 +223,12 @@ void Hdf5Writer::on_start(const World& world) {
   // The writer thread creates the file while the simulation starts: a creation error is
   // thrown at the next tick (or at the end).
   thread_ = std::thread(&Hdf5Writer::writer_loop, this, std::move(start));
-  if (auto s = taker_->take(world)) push(std::move(*s));
+  if (auto s = take(world, false)) push(std::move(*s));
 }
 
 void Hdf5Writer::on_tick(const World& world) {
   if (failed_.load(std::memory_order_acquire)) rethrow_writer_error();
-  if (auto s = taker_->take(world)) push(std::move(*s));
+  if (auto s = take(world, false)) push(std::move(*s));
 }
 
 void Hdf5Writer::on_finish(const World& world, RunStatus status) {
@@ -236,12 +237,24 @@ void Hdf5Writer::on_finish(const World& world, RunStatus status) {
     // A run stopped between ticks holds a consistent state: record it as the last tick. A
     // failed run may have stopped inside a step, so its state is not recorded.
     if (status != RunStatus::failed)
-      if (auto s = taker_->take(world, /*final=*/true)) push(std::move(*s));
+      if (auto s = take(world, /*final=*/true)) push(std::move(*s));
     push(Finish{status, utc_now()});
   }
   join();
   if (failed_.load(std::memory_order_acquire) && status == RunStatus::complete)
     rethrow_writer_error();
+}
+
+std::optional<TickSnapshot> Hdf5Writer::take(const World& world, bool final) {
+  TickSnapshot reuse;
+  {
+    const std::lock_guard<std::mutex> lock(spare_mutex_);
+    if (!spare_.empty()) {
+      reuse = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  return taker_->take(world, final, std::move(reuse));
 }
 
 void Hdf5Writer::push(Message m) {
@@ -259,7 +272,7 @@ void Hdf5Writer::rethrow_writer_error() {
   throw RuntimeError(fmt::format("{}: the history writer stopped", partial_.string()));
 }
 
-void Hdf5Writer::writer_loop(StartRecord start) {
+void Hdf5Writer::writer_loop(const StartRecord& start) {
   bool created = false, finished = false;
   try {
     h5::silence_errors();
@@ -283,8 +296,14 @@ void Hdf5Writer::writer_loop(StartRecord start) {
     while (auto m = queue_->pop()) {
       if (auto* s = std::get_if<TickSnapshot>(&*m)) {
         file.append(*s);
+        const bool flush = s->flush;
+        {
+          const std::lock_guard<std::mutex> lock(spare_mutex_);
+          if (spare_.size() <= static_cast<std::size_t>(plan_->params().queue_ticks))
+            spare_.push_back(std::move(*s));
+        }
         const auto now = std::chrono::steady_clock::now();
-        if (s->flush && now - last_flush >= options_.min_flush_interval) {
+        if (flush && now - last_flush >= options_.min_flush_interval) {
           file.flush();
           last_flush = now;
         }

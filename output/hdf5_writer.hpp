@@ -13,6 +13,7 @@
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <variant>
@@ -89,8 +90,10 @@ class Hdf5Writer final : public WorldObserver {
   };
   using Message = std::variant<TickSnapshot, Finish>;
 
-  void writer_loop(StartRecord start);
+  void writer_loop(const StartRecord& start);
   void push(Message m);
+  /// A snapshot of the current tick (in a spare one's buffers, when there is one).
+  std::optional<TickSnapshot> take(const World& world, bool final);
   void join();
   [[noreturn]] void rethrow_writer_error();
 
@@ -100,6 +103,10 @@ class Hdf5Writer final : public WorldObserver {
   std::optional<RecordingPlan> plan_;
   std::optional<SnapshotTaker> taker_;
   std::unique_ptr<BoundedQueue<Message>> queue_;  ///< sized by recording.queue_ticks
+  /// Written snapshots handed back to the simulation thread, whose next take() reuses their
+  /// buffers (no allocation, no fresh pages per tick). At most queue_ticks + 1 are kept.
+  std::mutex spare_mutex_;
+  std::vector<TickSnapshot> spare_;
   std::thread thread_;
   std::string start_time_, host_;
   std::atomic<bool> failed_{false};

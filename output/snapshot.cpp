@@ -3,6 +3,8 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "output/hdf5_handle.hpp"
@@ -17,19 +19,27 @@ namespace {
 /// functions only read the world, so they may run concurrently.)
 constexpr std::size_t kParallelAgents = 1 << 14;
 
+/// Agents whose values are taken at once, into a buffer on the stack, before conversion.
+constexpr std::size_t kFillBlock = 1024;
+
 template <class T>
 void copy_range(const World& w, const NumberColumn& c, const std::vector<std::uint64_t>& agents,
                 std::size_t lo, std::size_t hi, unsigned char* out) {
-  for (std::size_t i = lo; i < hi; ++i) {
-    const T v = h5::to_storage<T>(c.value(w, agents[i]));
-    std::memcpy(out + i * sizeof(T), &v, sizeof(T));
+  std::array<double, kFillBlock> values{};
+  for (std::size_t b = lo; b < hi; b += kFillBlock) {
+    const std::size_t n = std::min(kFillBlock, hi - b);
+    c.value.fill(w, agents.data() + b, n, values.data());
+    for (std::size_t k = 0; k < n; ++k) {
+      const T v = h5::to_storage<T>(values[k]);
+      std::memcpy(out + (b + k) * sizeof(T), &v, sizeof(T));
+    }
   }
 }
 
-/// The column's values for `agents`, in its storage type.
-std::vector<unsigned char> column_bytes(const World& w, const NumberColumn& c,
-                                        const std::vector<std::uint64_t>& agents) {
-  std::vector<unsigned char> out(agents.size() * h5::dtype_size(c.dtype));
+/// The column's values for `agents`, in its storage type, into `out`.
+void column_bytes(const World& w, const NumberColumn& c, const std::vector<std::uint64_t>& agents,
+                  std::vector<unsigned char>& out) {
+  out.resize(agents.size() * h5::dtype_size(c.dtype));
   h5::with_storage_type(c.dtype, [&](auto type) {
     using T = decltype(type);
     if (agents.size() < kParallelAgents)
@@ -39,21 +49,20 @@ std::vector<unsigned char> column_bytes(const World& w, const NumberColumn& c,
                         copy_range<T>(w, c, agents, r.begin(), r.end(), out.data());
                       });
   });
-  return out;
 }
 
-/// Several columns at once, in parallel (one task per column).
+/// Several columns at once, in parallel (one task per column), into `out` (whose buffers are
+/// reused: a snapshot's columns have the same sizes at every tick).
 struct ColumnJob {
   const NumberColumn* column;
   const std::vector<std::uint64_t>* agents;
 };
-std::vector<std::vector<unsigned char>> columns_bytes(const World& w,
-                                                      const std::vector<ColumnJob>& jobs) {
-  std::vector<std::vector<unsigned char>> out(jobs.size());
+void columns_bytes(const World& w, const std::vector<ColumnJob>& jobs,
+                   std::vector<std::vector<unsigned char>>& out) {
+  out.resize(jobs.size());
   tbb::parallel_for(std::size_t{0}, jobs.size(), [&](std::size_t j) {
-    out[j] = column_bytes(w, *jobs[j].column, *jobs[j].agents);
+    column_bytes(w, *jobs[j].column, *jobs[j].agents, out[j]);
   });
-  return out;
 }
 }  // namespace
 
@@ -77,7 +86,7 @@ StartRecord SnapshotTaker::start(const World& w) const {
     }
     std::vector<ColumnJob> jobs;
     for (const NumberColumn& c : p.table.static_number) jobs.push_back({&c, &p.agents});
-    t.numbers = columns_bytes(w, jobs);
+    columns_bytes(w, jobs, t.numbers);
     s.tables.push_back(std::move(t));
   }
   return s;
@@ -91,11 +100,24 @@ void SnapshotTaker::copy_state(const World& w, TickSnapshot& s) const {
       for (const NumberColumn& c : p.table.state) jobs.push_back({&c, &p.agents});
     for (const Series& a : p.table.aggregates) s.aggregates.push_back(a.value(w));
   }
-  s.columns = columns_bytes(w, jobs);
+  columns_bytes(w, jobs, s.columns);
 }
 
-std::optional<TickSnapshot> SnapshotTaker::take(const World& w, bool final) {
-  TickSnapshot s;
+void TickSnapshot::clear() {
+  tick = 0;
+  date.clear();
+  state = network = flush = false;
+  indicators = {};
+  for (auto& c : columns) c.clear();  // keeps each column's buffer (columns_bytes resizes it)
+  aggregates.clear();
+  new_edges.clear();
+  weights.clear();
+  events.clear();
+}
+
+std::optional<TickSnapshot> SnapshotTaker::take(const World& w, bool final, TickSnapshot reuse) {
+  TickSnapshot s = std::move(reuse);
+  s.clear();
   s.tick = w.tick;
   s.state = w.tick != last_state_ && (final || plan_.records_state(w.tick));
   s.network =

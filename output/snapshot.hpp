@@ -48,6 +48,9 @@ struct TickSnapshot {
   std::vector<EdgeRecord> new_edges;                ///< edges that appeared since last snapshot
   std::vector<double> weights;
   std::vector<Event> events;  ///< the events of the step that produced this tick
+
+  /// Empties the snapshot, keeping the capacity of its buffers (for reuse by take()).
+  void clear();
 };
 
 class SnapshotTaker {
@@ -57,8 +60,9 @@ class SnapshotTaker {
   /// The static data (call once, before take()).
   [[nodiscard]] StartRecord start(const World& world) const;
   /// The snapshot of the world's current tick, or nothing when this tick records nothing.
-  /// `final` forces state and network (the last tick of a run stopped early).
-  std::optional<TickSnapshot> take(const World& world, bool final = false);
+  /// `final` forces state and network (the last tick of a run stopped early). The snapshot is
+  /// built in `reuse` (a written snapshot handed back by the writer), whose buffers are reused.
+  std::optional<TickSnapshot> take(const World& world, bool final = false, TickSnapshot reuse = {});
 
  private:
   void copy_state(const World& world, TickSnapshot& s) const;

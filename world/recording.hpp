@@ -25,10 +25,40 @@ class Migrants;
 /// Storage type of a recorded column (values are produced as double and stored as this).
 enum class DType : std::uint8_t { f64, f32, i64, i32, u8 };
 
+/// A column's values: one agent's (`value(w, i)`), or a list of agents' at once (`fill`), which
+/// the recorder calls once per column and tick. Both are made from one per-agent function, which
+/// `fill` calls in its own loop (inlined there): a panel of thousands of agents then costs one
+/// indirect call per column, not one per agent.
+class ColumnValues {
+ public:
+  ColumnValues() = default;
+  /// From a per-agent function `double f(const World&, std::size_t agent)`: a column is
+  /// written as its lambda, hence the implicit conversion.
+  template <class F, class = std::enable_if_t<
+                         std::is_invocable_r_v<double, const F&, const World&, std::size_t>>>
+  // NOLINTNEXTLINE(google-explicit-constructor,hicpp-explicit-conversions)
+  ColumnValues(F f)
+      : fill_([f](const World& w, const std::uint64_t* agents, std::size_t n, double* out) {
+          for (std::size_t k = 0; k < n; ++k) out[k] = f(w, static_cast<std::size_t>(agents[k]));
+        }),
+        one_(std::move(f)) {}
+
+  double operator()(const World& w, std::size_t agent) const { return one_(w, agent); }
+  /// out[k] = value of agents[k], for k < n.
+  void fill(const World& w, const std::uint64_t* agents, std::size_t n, double* out) const {
+    fill_(w, agents, n, out);
+  }
+  explicit operator bool() const { return static_cast<bool>(one_); }
+
+ private:
+  std::function<void(const World&, const std::uint64_t*, std::size_t, double*)> fill_;
+  std::function<double(const World&, std::size_t)> one_;
+};
+
 struct NumberColumn {
   std::string name, units, description;
   DType dtype = DType::f64;
-  std::function<double(const World&, std::size_t agent)> value;
+  ColumnValues value;
   /// When set, the sum of this column over all agents equals this indicator at every tick
   /// (a concordance the tests check on recorded files).
   std::optional<Ind> sums_to = {};
