@@ -272,26 +272,56 @@ void Hdf5Writer::rethrow_writer_error() {
   throw RuntimeError(fmt::format("{}: the history writer stopped", partial_.string()));
 }
 
+void Hdf5Writer::replace_partial(HistoryFile& file) {
+  std::error_code ec;
+  std::filesystem::rename(creating_, partial_, ec);
+  if (ec)
+    throw RuntimeError(
+        fmt::format("renaming {} to {}: {}", creating_.string(), partial_.string(), ec.message()));
+  file.renamed(partial_);
+  claim_.creating.renamed(partial_);
+  claim_.old_partial.release();
+}
+
+void Hdf5Writer::publish_complete(const std::filesystem::path& from) {
+  // Without --force, never replace a file that appeared meanwhile.
+  std::string why;
+  std::error_code ec;
+  if (options_.overwrite)
+    std::filesystem::rename(from, options_.path, ec);
+  else if (!rename_no_replace(from, options_.path, why))
+    ec = std::make_error_code(std::errc::file_exists);
+  if (ec)
+    throw RuntimeError(fmt::format("renaming {} to {}: {}", from.string(), options_.path.string(),
+                                   why.empty() ? ec.message() : why));
+  claim_.creating.renamed(options_.path);
+  if (claim_.old_partial.held()) {
+    // Completed without ever publishing FILE.partial: an older one (of a stopped run, whose
+    // lock we hold) is replaced by this complete history, as publishing would have replaced it.
+    std::filesystem::remove(partial_, ec);
+    claim_.old_partial.release();
+  }
+}
+
 void Hdf5Writer::writer_loop(const StartRecord& start) {
   bool created = false, finished = false;
   try {
     h5::silence_errors();
-    // The file is built as FILE.creating and appears as FILE.partial only once every object
-    // exists and is on disk: a run killed while HDF5 creates the file leaves no .partial that
-    // cannot be opened (HDF5 writes the superblock first and the rest at the first flush).
+    // The file is built as FILE.creating. It appears as FILE.partial at its first flush, once
+    // every object exists and SWMR writing has started: a run killed before that leaves no
+    // .partial that cannot be opened (HDF5 writes the superblock first and the rest at the
+    // first flush). A run that ends before its first flush is finished in normal mode and
+    // renamed to FILE (or FILE.partial when it did not complete) at the end.
     std::function<void()> after_root;
     if (options_.test_kill_while_creating) after_root = [] { std::raise(SIGKILL); };
     HistoryFile file(creating_, *plan_, start, {options_.threads, host_, start_time_}, after_root);
-    file.flush();
-    std::error_code rec;
-    std::filesystem::rename(creating_, partial_, rec);
-    if (rec)
-      throw RuntimeError(fmt::format("renaming {} to {}: {}", creating_.string(), partial_.string(),
-                                     rec.message()));
-    file.renamed(partial_);
-    claim_.creating.renamed(partial_);
-    claim_.old_partial.release();
-    created = true;
+    auto publish = [&] {
+      file.start_swmr();
+      file.flush();
+      replace_partial(file);
+      created = true;
+    };
+    if (options_.min_flush_interval.count() <= 0) publish();
     auto last_flush = std::chrono::steady_clock::now();
     while (auto m = queue_->pop()) {
       if (auto* s = std::get_if<TickSnapshot>(&*m)) {
@@ -304,7 +334,10 @@ void Hdf5Writer::writer_loop(const StartRecord& start) {
         }
         const auto now = std::chrono::steady_clock::now();
         if (flush && now - last_flush >= options_.min_flush_interval) {
-          file.flush();
+          if (created)
+            file.flush();
+          else
+            publish();
           last_flush = now;
         }
         continue;
@@ -313,22 +346,22 @@ void Hdf5Writer::writer_loop(const StartRecord& start) {
       file.finish(f.status, f.end_time);
       finished = true;
       if (f.status == RunStatus::complete) {
-        // Without --force, never replace a file that appeared meanwhile.
-        std::string why;
-        std::error_code ec;
-        if (options_.overwrite)
-          std::filesystem::rename(partial_, options_.path, ec);
-        else if (!rename_no_replace(partial_, options_.path, why))
-          ec = std::make_error_code(std::errc::file_exists);
-        if (ec)
-          throw RuntimeError(fmt::format("renaming {} to {}: {}", partial_.string(),
-                                         options_.path.string(), why.empty() ? ec.message() : why));
-        claim_.creating.renamed(options_.path);
+        publish_complete(created ? partial_ : creating_);
+      } else if (!created) {
+        replace_partial(file);  // a stopped or failed run is kept as FILE.partial
+        created = true;
       }
       break;
     }
     // Closed without a Finish (the run never reached on_finish): keep what was recorded.
-    if (!finished) file.finish(RunStatus::incomplete, utc_now());
+    if (!finished) {
+      file.finish(RunStatus::incomplete, utc_now());
+      finished = true;
+      if (!created) {
+        replace_partial(file);
+        created = true;
+      }
+    }
   } catch (const std::exception& e) {
     // An operating-system error under HDF5's stack (a full disk, a file size limit, an I/O
     // error) is said in one line with the file: that is what the user can act on.
@@ -342,7 +375,12 @@ void Hdf5Writer::writer_loop(const StartRecord& start) {
     failed_.store(true, std::memory_order_release);
     queue_->abandon();
     if (created && !finished) mark_history(partial_, RunStatus::failed, utc_now());
-    if (!created) {
+    if (!created && finished) {
+      // Finished but not renamed to FILE (a file appeared there meanwhile): keep it as
+      // FILE.partial, as a published run would have been kept.
+      std::error_code ec;
+      std::filesystem::rename(creating_, partial_, ec);
+    } else if (!created) {
       // Never published: FILE.creating is not a readable history. An older FILE.partial, if
       // any, is left as it was.
       std::error_code ec;

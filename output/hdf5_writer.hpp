@@ -5,9 +5,12 @@
 // simulation and the writing overlap; memory stays bounded because the simulation waits when
 // the queue is full.
 //
-// The file is written as FILE.partial and renamed to FILE only when the run completes. A run
-// stopped by a signal or an error leaves FILE.partial with status incomplete or failed; a
-// killed run leaves FILE.partial readable up to its last flush (recording.flush_every).
+// The file is written as FILE.creating, published as FILE.partial at its first flush, and
+// renamed to FILE only when the run completes (a run shorter than the flush interval goes from
+// FILE.creating to FILE directly). A run stopped by a signal or an error leaves FILE.partial
+// with status incomplete or failed; a killed run leaves FILE.partial readable up to its last
+// flush (recording.flush_every, no closer than min_flush_interval), or no history when it was
+// killed before its first flush.
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -26,6 +29,8 @@
 #include "world/recording.hpp"
 
 namespace vecinos {
+
+class HistoryFile;
 
 /// The right to write the history FILE, held by one process at a time: an exclusive lock on
 /// FILE.creating, where the writer builds the file until every dataset exists, and on an old
@@ -91,6 +96,10 @@ class Hdf5Writer final : public WorldObserver {
   using Message = std::variant<TickSnapshot, Finish>;
 
   void writer_loop(const StartRecord& start);
+  /// FILE.creating becomes FILE.partial (replacing an older one, whose lock is held).
+  void replace_partial(HistoryFile& file);
+  /// The finished file at `from` becomes FILE.
+  void publish_complete(const std::filesystem::path& from);
   void push(Message m);
   /// A snapshot of the current tick (in a spare one's buffers, when there is one).
   std::optional<TickSnapshot> take(const World& world, bool final);

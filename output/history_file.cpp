@@ -113,8 +113,14 @@ HistoryFile::HistoryFile(const std::filesystem::path& path, const RecordingPlan&
   create_agents(start);
   if (plan_.params().network) create_network(start);
   if (plan_.params().events) create_events(start);
+}
+
+void HistoryFile::start_swmr() {
+  if (swmr_) return;
   // Every object exists: from here on only appends, which SWMR keeps consistent on disk.
+  write_pending();
   h5::check(H5Fstart_swmr_write(file_.id()), "starting SWMR writing of " + path_.string());
+  swmr_ = true;
 }
 
 HistoryFile::~HistoryFile() = default;
@@ -494,6 +500,14 @@ void HistoryFile::close_datasets() {
 void HistoryFile::finish(RunStatus status, const std::string& end_time) {
   write_pending();
   close_datasets();
+  if (!swmr_) {
+    // Never published: the attributes can be written in place, and the file is renamed only
+    // after it is closed, so a reader never sees the status before the data.
+    set_text(file_.id(), "status", name(status));
+    set_text(file_.id(), "end_time", end_time);
+    file_.close("closing " + path_.string());
+    return;
+  }
   file_.close("closing " + path_.string());
   h5::Handle f(H5Fopen(path_.c_str(), H5F_ACC_RDWR, h5::kDefault), H5Fclose,
                "reopening " + path_.string());

@@ -2,9 +2,12 @@
 // The HDF5 history of one run, laid out as output/SCHEMA.md describes. Single-threaded: the
 // writer thread (hdf5_writer.hpp) owns one of these and makes every HDF5 call through it.
 //
-// Crash safety: the file is created with the latest format and switched to SWMR writing once
-// every dataset exists, so the metadata on disk is always consistent; flush() writes the
-// buffered rows and H5Fflush, after which a killed run's file reads up to that tick.
+// Crash safety: the file is created with the latest format; start_swmr() (called by the writer
+// before it first publishes the file as FILE.partial) switches it to SWMR writing, so the
+// metadata on disk is always consistent from then on; flush() writes the buffered rows and
+// H5Fflush, after which a killed run's file reads up to that tick. A run that ends before its
+// first flush never needs SWMR: its file is finished in normal mode (cheaper: SWMR makes every
+// dataset's close write its metadata) and published complete.
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -29,8 +32,8 @@ struct RunFacts {
 
 class HistoryFile {
  public:
-  /// Creates (truncating) `path` with every group and dataset, writes the static data and
-  /// starts SWMR writing. The root `status` reads "incomplete" until finish().
+  /// Creates (truncating) `path` with every group and dataset and writes the static data. The
+  /// root `status` reads "incomplete" until finish().
   /// `after_root` (tests) is called once the root's attributes are written, before the rest.
   HistoryFile(const std::filesystem::path& path, const RecordingPlan& plan,
               const StartRecord& start, const RunFacts& facts,
@@ -43,10 +46,14 @@ class HistoryFile {
   void renamed(const std::filesystem::path& path) { path_ = path; }
   /// Buffers the snapshot's rows (written a chunk at a time; the caller flushes).
   void append(const TickSnapshot& s);
+  /// Writes the buffered rows and starts SWMR writing (once; no new objects or attributes
+  /// after this).
+  void start_swmr();
+  [[nodiscard]] bool swmr() const { return swmr_; }
   /// Writes every buffered row and flushes the file to disk.
   void flush();
-  /// Writes everything, closes the file, and stamps `status` and `end_time` (reopening it
-  /// outside SWMR mode, where attributes can be written).
+  /// Writes everything, stamps `status` and `end_time` and closes the file (in SWMR mode it
+  /// closes first and reopens outside SWMR mode, where attributes can be written).
   void finish(RunStatus status, const std::string& end_time);
 
  private:
@@ -66,6 +73,7 @@ class HistoryFile {
   std::filesystem::path path_;
   const RecordingPlan& plan_;
   h5::Handle file_;
+  bool swmr_ = false;  ///< SWMR writing has started
   h5::Handle date_type_;
   h5::RowDataset tick_, date_;
   h5::RowDataset time_scale_;  ///< /indicators/time: days since 1970-01-01, a dimension scale

@@ -202,7 +202,12 @@ TEST_SUITE("reliability: sweeps") {
     const auto file = dir.write("s.yaml", small_sweep(dir / "out", 1));
     Background first("sweep run " + quoted(file.string()) + " --jobs 2 --test-tick-delay-ms 30",
                      dir.path());
-    REQUIRE(eventually([&] { return present(dir / "out/task-000000.h5.partial"); }));
+    // The first task is being written: as FILE.creating until its first flush, which a task
+    // of about half a second may never reach (flushes are at least 500 ms apart).
+    REQUIRE(eventually([&] {
+      return present(dir / "out/task-000000.h5.creating") ||
+             present(dir / "out/task-000000.h5.partial");
+    }));
     const auto second = run_vecinos("sweep run " + quoted(file.string()) + " --jobs 2");
     CHECK(second.exit_code == 2);
     CHECK(second.err.find("another `vecinos sweep run` is using") != std::string::npos);

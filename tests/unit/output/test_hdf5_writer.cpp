@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 #include "model/errors.hpp"
 #include "output/hdf5_handle.hpp"
@@ -340,4 +341,61 @@ TEST_CASE("a history whose .partial is a directory is refused as bad input") {
   CHECK_THROWS_WITH_AS(Hdf5Writer(options(file, false, 1, {})), doctest::Contains(expected.c_str()),
                        InputError);
   CHECK_FALSE(std::filesystem::exists(file));
+}
+
+TEST_CASE("a run shorter than the flush interval goes from FILE.creating to FILE complete") {
+  TempDir dir("hdf5-unpublished");
+  const auto file = dir / "short.h5";
+  // An older FILE.partial (a stopped run) is replaced by the complete history.
+  dir.write("short.h5.partial", "an older partial history");
+  Simulation sim(small_config(8));
+  Hdf5Writer writer(options(file, false, 1, {}, std::chrono::hours(1)));  // never flushes
+  struct Watch final : WorldObserver {
+    std::filesystem::path partial, creating;
+    bool partial_seen = false, creating_seen = true;
+    void on_tick(const World&) override {
+      // The old .partial is still there (ours is never published while the run lasts).
+      std::error_code ec;
+      creating_seen = creating_seen && std::filesystem::exists(creating, ec);
+      partial_seen = partial_seen || std::filesystem::file_size(partial, ec) !=
+                                         std::string_view("an older partial history").size();
+    }
+  } watch;
+  watch.partial = partial_path_of(file);
+  watch.creating = creating_path_of(file);
+  sim.add_observer(writer);
+  sim.add_observer(watch);
+  CHECK(sim.run({1, nullptr}) == RunStatus::complete);
+  CHECK(watch.creating_seen);
+  CHECK_FALSE(watch.partial_seen);
+  CHECK_FALSE(std::filesystem::exists(partial_path_of(file)));
+  CHECK_FALSE(std::filesystem::exists(creating_path_of(file)));
+  const HistoryInfo info = read_history_info(file);
+  CHECK(info.status == "complete");
+  CHECK_FALSE(info.swmr_open);
+  CHECK(info.end_time != "");
+  CHECK(info.final_tick == 8);
+}
+
+TEST_CASE("a run that flushes is published as FILE.partial in SWMR mode while it runs") {
+  TempDir dir("hdf5-published");
+  const auto file = dir / "long.h5";
+  Simulation sim(small_config(8));
+  Hdf5Writer writer(options(file, false, 1, {}, std::chrono::milliseconds(0)));
+  struct Watch final : WorldObserver {
+    std::filesystem::path partial;
+    bool partial_seen = false;
+    void on_tick(const World&) override {
+      // Slow ticks: the writer thread creates and publishes the file meanwhile.
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      std::error_code ec;
+      partial_seen = partial_seen || std::filesystem::exists(partial, ec);
+    }
+  } watch;
+  watch.partial = partial_path_of(file);
+  sim.add_observer(writer);
+  sim.add_observer(watch);
+  CHECK(sim.run({1, nullptr}) == RunStatus::complete);
+  CHECK(watch.partial_seen);
+  CHECK(read_history_info(file).status == "complete");
 }
