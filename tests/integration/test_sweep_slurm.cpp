@@ -136,7 +136,10 @@ TEST_SUITE("sweep slurm") {
     const std::string job = job_id(sub2.out);
     REQUIRE(!job.empty());
     const auto partial = dir / "slow/task-000000.h5.partial";
-    REQUIRE(wait_for([&] { return std::filesystem::exists(partial); }, 30));
+    // Running: FILE.creating until its first flush (at least 0.5 s in), then FILE.partial.
+    const auto creating = dir / "slow/task-000000.h5.creating";
+    REQUIRE(wait_for(
+        [&] { return std::filesystem::exists(creating) || std::filesystem::exists(partial); }, 30));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(cluster.sh("scancel --signal=USR1 --batch " + job + "_0").exit_code == 0);
     // Requeued: pending again (held back by Slurm's begin time after a requeue).
